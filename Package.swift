@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Lagoa target (Hummingbird's pattern): explicit existentials, imports that
+/// are internal unless marked `public import`, and member lookups only through modules a file imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Lagoa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lagoa", targets: ["lagoa"]),
+        .library(name: "LagoaColumnar", targets: ["LagoaColumnar"]),
+        .library(name: "LagoaParquet", targets: ["LagoaParquet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: Layer 0: core utilities shared by everything
+        .target(name: "LagoaCore", swiftSettings: swiftSettings),
+
+        // MARK: Layer 1: in-memory columnar data
+        .target(name: "LagoaColumnar", dependencies: ["LagoaCore"], swiftSettings: swiftSettings),
+
+        // MARK: Layer 1: compression codecs over Debian's C libraries
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .target(
+            name: "LagoaCompression",
+            dependencies: ["LagoaCore", "CZstd", "CSnappy", "CZlib", "CLZ4"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 2: file formats (know nothing of SQL or Iceberg)
+        .target(
+            name: "LagoaParquet",
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "LagoaCSV", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+        .target(name: "LagoaJSON", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+
+        // MARK: Layer 9: command line
+        .target(
+            name: "LagoaCLI",
+            dependencies: [
+                "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "lagoa", dependencies: ["LagoaCLI"], swiftSettings: swiftSettings),
+
+        // MARK: Test support (shipped, used by every test target)
+        .target(name: "LagoaTesting", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+
+        // MARK: Tests, one target per source target
+        .testTarget(name: "LagoaCoreTests", dependencies: ["LagoaCore", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaColumnarTests",
+            dependencies: ["LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaCompressionTests",
+            dependencies: ["LagoaCompression", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaParquetTests",
+            dependencies: ["LagoaParquet", "LagoaColumnar", "LagoaCompression", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "LagoaJSONTests", dependencies: ["LagoaJSON", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "LagoaCLITests", dependencies: ["LagoaCLI", "LagoaTesting"], swiftSettings: swiftSettings),
+        // Interoperability with real peers (pyarrow, DuckDB from .venv/); skipped unless LAGOA_INTEGRATION=1.
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["LagoaParquet", "LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,15 @@
+public import ArgumentParser
+
+/// The `lagoa` command: the root of every subcommand.
+public struct LagoaCommand: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "lagoa",
+        abstract: "Lagoa: a data lakehouse and data-mesh platform in one binary.",
+        version: version,
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,1 @@
+// The LagoaCSV module; see the types in this folder.

@@ -1,0 +1,1 @@
+// The LagoaCompression module; see the types in this folder.

@@ -1,0 +1,1 @@
+// The LagoaJSON module; see the types in this folder.

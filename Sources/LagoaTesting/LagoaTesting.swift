@@ -1,0 +1,1 @@
+// The LagoaTesting module; see the types in this folder.

@@ -1,0 +1,3 @@
+import LagoaCLI
+
+await LagoaCommand.main()
