@@ -6,14 +6,7 @@ public protocol ByteSink: AnyObject {
     /// The number of bytes written so far.
     var position: Int64 { get }
     /// Appends `bytes`.
-    func write(_ bytes: UnsafeRawBufferPointer) async throws
+    func write(_ bytes: [UInt8]) async throws
     /// Makes everything written durable and visible; no writes may follow.
     func close() async throws
-}
-
-extension ByteSink {
-    /// Appends the contents of an array.
-    public func write(_ bytes: [UInt8]) async throws {
-        try await bytes.withUnsafeBytes { try await write($0) }
-    }
 }

@@ -35,13 +35,13 @@ public final class LocalFileSink: ByteSink {
 
     deinit {
         if descriptor >= 0 {
-            close(descriptor)
+            Glibc.close(descriptor)
             unlink(temporaryPath)
         }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) async throws {
-        try writeSync(bytes)
+    public func write(_ bytes: [UInt8]) async throws {
+        try bytes.withUnsafeBytes { try writeSync($0) }
     }
 
     /// Appends bytes synchronously (buffered).

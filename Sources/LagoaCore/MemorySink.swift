@@ -8,7 +8,7 @@ public final class MemorySink: ByteSink {
 
     public var position: Int64 { Int64(bytes.count) }
 
-    public func write(_ buffer: UnsafeRawBufferPointer) async throws {
+    public func write(_ buffer: [UInt8]) async throws {
         precondition(!isClosed, "MemorySink.write called after close()")
         bytes.append(contentsOf: buffer)
     }

@@ -1,1 +1,0 @@
-// The LagoaCompression module; see the types in this folder.

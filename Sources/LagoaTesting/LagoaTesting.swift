@@ -1,1 +1,0 @@
-// The LagoaTesting module; see the types in this folder.

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Locations used by tests: the repository's shared `TestData/` corpus and fresh temporary folders.
+public enum TestPaths {
+    /// The repository root, found from this file's path (`Sources/LagoaTesting/TestPaths.swift`).
+    public static func repositoryRoot(file: String = #filePath) -> String {
+        var parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        while let last = parts.last, last != "Sources" && last != "Tests" { parts.removeLast() }
+        parts.removeLast()
+        return parts.joined(separator: "/")
+    }
+
+    /// `TestData/<relative>` under the repository root.
+    public static func testData(_ relative: String) -> String {
+        repositoryRoot() + "/TestData/" + relative
+    }
+
+    /// Creates a new empty folder under `$TMPDIR` (or `/tmp`) and returns its path.
+    public static func temporaryDirectory(prefix: String = "lagoa-test") -> String {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
+        let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(result != nil, "mkdtemp failed under \(base)")
+        return String(cString: template.map { UInt8(bitPattern: $0) }.dropLast() + [0])
+    }
+
+    /// Removes a folder tree created by ``temporaryDirectory(prefix:)``.
+    public static func remove(_ path: String) {
+        precondition(path.contains("lagoa"), "refusing to remove '\(path)'")
+        _ = system("rm -rf '\(path)'")
+    }
+
+    /// The value of environment variable `name`, if set.
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
