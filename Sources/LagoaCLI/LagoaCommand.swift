@@ -8,8 +8,13 @@ public struct LagoaCommand: AsyncParsableCommand {
         commandName: "lagoa",
         abstract: "Lagoa: a data lakehouse and data-mesh platform in one binary.",
         version: version,
-        subcommands: []
+        subcommands: [ParquetCommand.self]
     )
 
     public init() {}
+
+    /// Parses the process arguments and runs the chosen subcommand (the executable's entry point).
+    public static func start() async {
+        await main()
+    }
 }

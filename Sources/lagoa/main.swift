@@ -1,3 +1,3 @@
 import LagoaCLI
 
-await LagoaCommand.main()
+await LagoaCommand.start()

@@ -1,1 +1,0 @@
-// The LagoaCSV module; see the types in this folder.

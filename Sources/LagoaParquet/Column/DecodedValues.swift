@@ -1,0 +1,26 @@
+import LagoaColumnar
+
+/// The present (non-null) values of one leaf column, in their physical Parquet representation,
+/// as the page decoders append them:
+/// - BOOLEAN: one bit per value in ``values``;
+/// - INT32, INT64, FLOAT, DOUBLE, INT96, FIXED_LEN_BYTE_ARRAY: fixed-width values in ``values``;
+/// - BYTE_ARRAY: `Int64` end offsets in ``values`` (after a leading 0) and the bytes in ``data``.
+struct DecodedValues: ~Copyable {
+    var values: MutableBuffer
+    var data: MutableBuffer
+    /// Number of values decoded.
+    var count: Int = 0
+    let isByteArray: Bool
+
+    init(physicalType: PhysicalType, capacity: Int, width: Int) {
+        isByteArray = physicalType == .byteArray
+        if isByteArray {
+            values = MutableBuffer(capacity: (capacity + 1) * 8)
+            values.append(Int64(0))
+            data = MutableBuffer(capacity: capacity * 8)
+        } else {
+            values = MutableBuffer(capacity: physicalType == .boolean ? Bitmap.byteCount(capacity) + 8 : capacity * width)
+            data = MutableBuffer(capacity: 0)
+        }
+    }
+}
