@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "lagoa", targets: ["lagoa"]),
         .library(name: "LagoaColumnar", targets: ["LagoaColumnar"]),
         .library(name: "LagoaParquet", targets: ["LagoaParquet"]),
+        .library(name: "LagoaCompression", targets: ["LagoaCompression"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

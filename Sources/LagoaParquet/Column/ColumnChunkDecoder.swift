@@ -13,6 +13,14 @@ struct ColumnChunkDecoder {
     /// The number of level entries (`num_values`) the chunk's metadata declares.
     let declaredValues: Int
     let maxPageSize: Int
+    /// For a buffer assembled from separately read pages: where each piece starts in the buffer
+    /// and in the file, so errors name true file offsets. Empty when the buffer is one range.
+    var segments: [(bufferStart: Int, fileOffset: Int64)] = []
+
+    private func fileOffset(of position: Int, base: Int64) -> Int64 {
+        guard let segment = segments.last(where: { $0.bufferStart <= position }) else { return base + Int64(position) }
+        return segment.fileOffset + Int64(position - segment.bufferStart)
+    }
 
     /// Decodes the chunk whose bytes are `bytes`, starting at file offset `fileOffset`.
     /// - Throws: ``ParquetError`` naming the file, row group, column and page offset.
@@ -54,7 +62,7 @@ struct ColumnChunkDecoder {
                 }
             }
         } catch {
-            throw location.annotate(error, offset: fileOffset + Int64(pageStart))
+            throw location.annotate(error, offset: self.fileOffset(of: pageStart, base: fileOffset))
         }
         do throws(ParquetError) {
             return try state.finish()

@@ -21,34 +21,101 @@ struct RowGroupDecoder: Sendable {
     func decode(_ index: Int) async throws -> RecordBatch {
         let group = reader.metadata.rowGroups[index]
         let shapes = fields.map { reader.schema.shapes[$0] }
+        var selection: RowRanges? = nil
+        if let filter = options.filter, !shapes.contains(where: \.isRepeated) {
+            selection = try await PageSelector(reader: reader, rowGroup: index).candidateRows(filter)
+        }
         let leafIndices = shapes.flatMap(\.leaves)
         var leaves: [Int: LeafData] = [:]
-        try await withThrowingTaskGroup(of: (Int, LeafData).self) { tasks in
+        var covered: [Int: RowRanges] = [:]
+        try await withThrowingTaskGroup(of: (Int, LeafData, RowRanges?).self) { tasks in
             var next = 0
             func submit() {
                 let leaf = leafIndices[next]
                 next += 1
-                tasks.addTask { (leaf, try await self.decodeChunk(rowGroup: index, leaf: leaf)) }
+                tasks.addTask {
+                    if let selection {
+                        let (data, rows) = try await self.decodePages(rowGroup: index, leaf: leaf, selection: selection)
+                        return (leaf, data, rows)
+                    }
+                    return (leaf, try await self.decodeChunk(rowGroup: index, leaf: leaf), nil)
+                }
             }
             while next < leafIndices.count && next < options.parallelism { submit() }
-            while let (leaf, data) = try await tasks.next() {
+            while let (leaf, data, rows) = try await tasks.next() {
                 leaves[leaf] = data
+                covered[leaf] = rows
                 if next < leafIndices.count { submit() }
             }
         }
         let assembler = LevelAssembler(leaves: leaves)
-        let rows = Int(group.numRows)
+        let rows = selection?.rowCount ?? Int(group.numRows)
         var columns: [Column] = []
-        for (shape, fieldIndex) in zip(shapes, fields) {
-            let column = assembler.assemble(shape)
-            guard column.count == rows else {
-                throw ParquetError.corrupt("column '\(shape.field.name)' holds \(column.count) rows but the row group declares \(rows)")
+        for shape in shapes {
+            var column = assembler.assemble(shape)
+            let expected = covered[shape.leaves[0]].map { $0?.rowCount ?? Int(group.numRows) } ?? Int(group.numRows)
+            guard column.count == expected else {
+                throw ParquetError.corrupt("column '\(shape.field.name)' holds \(column.count) rows but the row group declares \(expected)")
                     .adding("file", reader.source.name).adding("row group", String(index))
             }
-            _ = fieldIndex
+            if let selection, let pages = covered[shape.leaves[0]] ?? nil {
+                column = Self.trim(column, covering: pages, to: selection)
+            }
             columns.append(column)
         }
         return RecordBatch(schema: outputSchema, columns: columns, rowCount: rows)
+    }
+
+    /// Keeps the rows of `selection` from a column holding the rows of `pages` (a superset).
+    static func trim(_ column: Column, covering pages: RowRanges, to selection: RowRanges) -> Column {
+        var pieces: [Column] = []
+        var base = 0
+        for page in pages.ranges {
+            for wanted in selection.ranges where wanted.overlaps(page) {
+                let lower = Swift.max(wanted.lowerBound, page.lowerBound)
+                let upper = Swift.min(wanted.upperBound, page.upperBound)
+                pieces.append(column.slice(base + lower - page.lowerBound, upper - lower))
+            }
+            base += page.count
+        }
+        return pieces.isEmpty ? column.slice(0, 0) : Column.concatenate(pieces)
+    }
+
+    /// Decodes only the pages of a flat column that overlap `selection` (plus its dictionary page),
+    /// returning the rows they cover; falls back to the whole chunk without an offset index.
+    private func decodePages(rowGroup: Int, leaf: Int, selection: RowRanges) async throws -> (LeafData, RowRanges?) {
+        let descriptor = reader.schema.columns[leaf]
+        let location = ChunkLocation(file: reader.source.name, rowGroup: rowGroup, column: descriptor.dottedPath)
+        let chunk = reader.metadata.rowGroups[rowGroup].columns[leaf]
+        let rows = Int(reader.metadata.rowGroups[rowGroup].numRows)
+        guard let meta = chunk.metaData,
+              let index = try await ChunkPageIndex.read(chunk, from: reader, withColumnIndex: false, location: location),
+              let firstPage = index.offsets.pageLocations.first
+        else {
+            return (try await decodeChunk(rowGroup: rowGroup, leaf: leaf), nil)
+        }
+        let (start, _) = try chunkRange(meta, location)
+        var bytes: [UInt8] = []
+        var segments: [(bufferStart: Int, fileOffset: Int64)] = []
+        if firstPage.offset > start {
+            segments.append((0, start))
+            bytes += try await reader.source.read(offset: start, length: Int(firstPage.offset - start))
+        }
+        var coveredRows: [Range<Int>] = []
+        for (p, page) in index.offsets.pageLocations.enumerated() {
+            let pageRows = index.rows(ofPage: p, rowGroupRows: rows)
+            guard selection.overlaps(pageRows) else { continue }
+            segments.append((bytes.count, page.offset))
+            bytes += try await reader.source.read(offset: page.offset, length: Int(page.compressedPageSize))
+            coveredRows.append(pageRows)
+        }
+        try Task.checkCancellation()
+        var decoder = ColumnChunkDecoder(
+            descriptor: descriptor, codec: try Self.codec(meta.codec, location), location: location,
+            declaredValues: coveredRows.reduce(0) { $0 + $1.count }, maxPageSize: options.maxPageSize)
+        decoder.segments = segments
+        let data = try bytes.withUnsafeBytes { try decoder.decode($0, fileOffset: start) }
+        return (data, RowRanges(coveredRows))
     }
 
     private func decodeChunk(rowGroup: Int, leaf: Int) async throws -> LeafData {
