@@ -57,8 +57,20 @@ enum PhysicalConverter {
             }
             var out = MutableBuffer(capacity: n * 16)
             let dst = out.typed(Int128.self)
-            for i in 0..<n {
-                dst[i] = bigEndianDecimal(decoded.values.pointer + i * width, width)
+            let src = decoded.values.pointer
+            if width <= 8 && width > 0 {
+                // Most decimals (precision ≤ 18) fit 8 bytes: assemble a UInt64 and sign-extend.
+                let shift = UInt64(64 - 8 * width)
+                for i in 0..<n {
+                    let p = src + i * width
+                    var v: UInt64 = 0
+                    for k in 0..<width { v = (v << 8) | UInt64(p.load(fromByteOffset: k, as: UInt8.self)) }
+                    dst[i] = Int128(Int64(bitPattern: v << shift) >> Int64(shift))
+                }
+            } else {
+                for i in 0..<n {
+                    dst[i] = bigEndianDecimal(src + i * width, width)
+                }
             }
             out.count = n * 16
             return Column(type: type, count: n, nullCount: 0, values: out.finish())

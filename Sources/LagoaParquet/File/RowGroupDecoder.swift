@@ -28,14 +28,15 @@ struct RowGroupDecoder: Sendable {
         let leafIndices = shapes.flatMap(\.leaves)
         var leaves: [Int: LeafData] = [:]
         var covered: [Int: RowRanges] = [:]
+        let pageSelection = selection
         try await withThrowingTaskGroup(of: (Int, LeafData, RowRanges?).self) { tasks in
             var next = 0
             func submit() {
                 let leaf = leafIndices[next]
                 next += 1
                 tasks.addTask {
-                    if let selection {
-                        let (data, rows) = try await self.decodePages(rowGroup: index, leaf: leaf, selection: selection)
+                    if let pageSelection {
+                        let (data, rows) = try await self.decodePages(rowGroup: index, leaf: leaf, selection: pageSelection)
                         return (leaf, data, rows)
                     }
                     return (leaf, try await self.decodeChunk(rowGroup: index, leaf: leaf), nil)
@@ -53,12 +54,12 @@ struct RowGroupDecoder: Sendable {
         var columns: [Column] = []
         for shape in shapes {
             var column = assembler.assemble(shape)
-            let expected = covered[shape.leaves[0]].map { $0?.rowCount ?? Int(group.numRows) } ?? Int(group.numRows)
+            let expected = covered[shape.leaves[0]]?.rowCount ?? Int(group.numRows)
             guard column.count == expected else {
                 throw ParquetError.corrupt("column '\(shape.field.name)' holds \(column.count) rows but the row group declares \(expected)")
                     .adding("file", reader.source.name).adding("row group", String(index))
             }
-            if let selection, let pages = covered[shape.leaves[0]] ?? nil {
+            if let selection, let pages = covered[shape.leaves[0]] {
                 column = Self.trim(column, covering: pages, to: selection)
             }
             columns.append(column)

@@ -1,3 +1,4 @@
+import LagoaCore
 import LagoaColumnar
 
 /// Finds, from the page index, the rows of a row group a filter cannot rule out.

@@ -107,6 +107,15 @@ package struct ThriftCompactWriter {
         }
     }
 
+    /// Writes a map header: a lone 0 for an empty map, else the size and the key and value types.
+    package mutating func writeMapHeader(keyType: ThriftCompactType, valueType: ThriftCompactType, count: Int) {
+        writeVarint(UInt64(count))
+        guard count > 0 else { return }
+        let key = keyType.isBool ? ThriftCompactType.boolTrue.rawValue : keyType.rawValue
+        let value = valueType.isBool ? ThriftCompactType.boolTrue.rawValue : valueType.rawValue
+        bytes.append(key << 4 | value)
+    }
+
     // MARK: Fields
 
     /// Writes a bool field, if present.

@@ -36,6 +36,14 @@ extension PageHeader {
         return (header, consumed)
     }
 
+    /// Decodes the page header at the start of `bytes`.
+    /// - Returns: the header and the number of bytes it took.
+    /// - Throws: ``ParquetError`` with code `corruptFile`.
+    package static func decode(_ bytes: [UInt8], what: String) throws(ParquetError) -> (PageHeader, bytesConsumed: Int) {
+        let (header, consumed) = try decodePrefix(bytes, what: what)
+        return (header, consumed)
+    }
+
     package init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         let start = reader.position
         var type: PageType?
