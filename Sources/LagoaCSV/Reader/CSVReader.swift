@@ -143,9 +143,15 @@ public struct CSVReader: Sendable {
         }
         var batch = CSVBatchBuilder(plans: plans, nulls: nulls, capacity: Swift.min(options.batchSize, 4096))
         do throws(CSVError) {
-            while batch.rowCount < options.batchSize {
-                guard try await stream.advance() else {
+            rows: while batch.rowCount < options.batchSize {
+                switch try stream.nextBuffered() {
+                case .end:
                     finished = true
+                    break rows
+                case .needsInput:
+                    try await stream.refill()
+                    continue rows
+                case .record:
                     break
                 }
                 if stream.isBlankLine && plans.count > 1 { continue }

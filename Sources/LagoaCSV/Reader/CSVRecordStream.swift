@@ -30,31 +30,56 @@ struct CSVRecordStream: Sendable {
         }
     }
 
-    /// Moves to the next record.
+    /// The result of ``nextBuffered()``.
+    enum Step {
+        /// The next record was parsed.
+        case record
+        /// The record runs past the buffered bytes; call ``refill()`` and try again.
+        case needsInput
+        /// No records are left.
+        case end
+    }
+
+    /// Moves to the next record if it is entirely buffered; never reads.
+    /// - Throws: ``CSVError`` for an unclosed quote or text after a closing quote.
+    mutating func nextBuffered() throws(CSVError) -> Step {
+        let outcome: CSVTokenizer.Outcome
+        do {
+            outcome = try tokenizer.parseRecord(in: input)
+        } catch {
+            throw syntaxError(error)
+        }
+        switch outcome {
+        case .record(let end, let lineBreaks):
+            input.position = end
+            line = nextLine
+            nextLine += lineBreaks
+            return .record
+        case .endOfInput:
+            return .end
+        case .incomplete:
+            return .needsInput
+        }
+    }
+
+    /// Reads the next chunk of input.
+    mutating func refill() async throws(CSVError) {
+        do {
+            try await input.refill()
+        } catch {
+            throw CSVError.io(error, name)
+        }
+    }
+
+    /// Moves to the next record, reading as needed.
     /// - Returns: `false` at the end of the input.
     /// - Throws: ``CSVError`` for an unclosed quote, text after a closing quote, or I/O failure.
     mutating func advance() async throws(CSVError) -> Bool {
         while true {
-            let outcome: CSVTokenizer.Outcome
-            do {
-                outcome = try tokenizer.parseRecord(in: input)
-            } catch {
-                throw syntaxError(error)
-            }
-            switch outcome {
-            case .record(let end, let lineBreaks):
-                input.position = end
-                line = nextLine
-                nextLine += lineBreaks
-                return true
-            case .endOfInput:
-                return false
-            case .incomplete:
-                do {
-                    try await input.refill()
-                } catch {
-                    throw CSVError.io(error, name)
-                }
+            switch try nextBuffered() {
+            case .record: return true
+            case .end: return false
+            case .needsInput: try await refill()
             }
         }
     }

@@ -5,7 +5,7 @@ public import LagoaCore
 ///
 /// The header (when ``CSVWriteOptions/includeHeader``) is written first, then one record per row,
 /// each ended by ``CSVWriteOptions/lineTerminator``. Field formats are listed on
-/// ``CSVFieldEncoder``; quoting follows RFC 4180 and is applied only when needed. Output is
+/// `CSVFieldEncoder`; quoting follows RFC 4180 and is applied only when needed. Output is
 /// buffered and handed to the sink in chunks of about 1 MiB; ``finish()`` flushes and closes it.
 ///
 /// ```swift
@@ -19,7 +19,6 @@ public final class CSVWriter {
     /// The schema every written batch must have (field names may differ, types may not).
     public let schema: Schema
     private let sink: any ByteSink
-    private let encoders: [CSVFieldEncoder]
     private let delimiter: UInt8
     private let quote: UInt8
     private let nullText: [UInt8]
@@ -34,7 +33,6 @@ public final class CSVWriter {
         let dialect = try CSVDialect(delimiter: options.delimiter, quote: options.quote, escape: nil)
         self.schema = schema
         self.sink = sink
-        self.encoders = schema.fields.map { CSVFieldEncoder($0.type) }
         self.delimiter = dialect.delimiter
         self.quote = dialect.quote
         self.nullText = Array(options.nullString.utf8)
@@ -43,7 +41,7 @@ public final class CSVWriter {
         if options.includeHeader && !schema.fields.isEmpty {
             for (k, field) in schema.fields.enumerated() {
                 if k > 0 { buffer.append(delimiter) }
-                Array(field.name.utf8).withUnsafeBytes { appendText($0) }
+                Array(field.name.utf8).withUnsafeBytes { appendText($0, to: &buffer) }
             }
             buffer.append(contentsOf: lineTerminator)
         }
@@ -63,25 +61,42 @@ public final class CSVWriter {
                     + "to a CSV writer for (\(schema.fields.map(\.type.description).joined(separator: ", ")))"
             )
         }
-        for row in 0..<batch.rowCount {
-            for (k, column) in batch.columns.enumerated() {
-                if k > 0 { buffer.append(delimiter) }
-                if column.isNull(row) {
-                    buffer.append(contentsOf: nullText)
-                } else if encoders[k].isString {
-                    appendText(column.bytes(at: row))
-                } else if encoders[k].isNested {
-                    var text: [UInt8] = []
-                    encoders[k].append(column, row, to: &text)
-                    text.withUnsafeBytes { appendText($0) }
-                } else {
-                    encoders[k].append(column, row, to: &buffer)
-                }
-            }
-            buffer.append(contentsOf: lineTerminator)
+        var row = 0
+        while row < batch.rowCount {
+            row = encodeRows(batch, from: row, into: &buffer)
             if buffer.count >= Self.flushThreshold {
                 try await flush()
             }
+        }
+    }
+
+    /// Appends rows from `start` until the batch ends or `out` reaches the flush threshold.
+    /// - Returns: the next row to encode.
+    private func encodeRows(_ batch: RecordBatch, from start: Int, into out: inout [UInt8]) -> Int {
+        withExtendedLifetime(batch) {
+            let columns = batch.columns
+            let encoders = columns.map(CSVFieldEncoder.init)
+            var row = start
+            while row < batch.rowCount && out.count < Self.flushThreshold {
+                for k in 0..<encoders.count {
+                    if k > 0 { out.append(delimiter) }
+                    let encoder = encoders[k]
+                    if encoder.isNull(row) {
+                        out.append(contentsOf: nullText)
+                    } else if encoder.isString {
+                        appendText(encoder.bytes(row), to: &out)
+                    } else if encoder.isQuotable {
+                        var text: [UInt8] = []
+                        encoder.append(row, of: columns[k], to: &text)
+                        text.withUnsafeBytes { appendText($0, to: &out) }
+                    } else {
+                        encoder.append(row, of: columns[k], to: &out)
+                    }
+                }
+                out.append(contentsOf: lineTerminator)
+                row += 1
+            }
+            return row
         }
     }
 
@@ -123,7 +138,7 @@ public final class CSVWriter {
 
     /// Appends a text field, quoted when it contains the delimiter, the quote or a line break, or
     /// when unquoted it would read back as null.
-    private func appendText(_ text: UnsafeRawBufferPointer) {
+    private func appendText(_ text: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         var needsQuotes = text.elementsEqual(nullText)
         if !needsQuotes {
             for byte in text where byte == delimiter || byte == quote || byte == 0x0A || byte == 0x0D {
@@ -132,14 +147,14 @@ public final class CSVWriter {
             }
         }
         guard needsQuotes else {
-            buffer.append(contentsOf: text)
+            out.append(contentsOf: text)
             return
         }
-        buffer.append(quote)
+        out.append(quote)
         for byte in text {
-            buffer.append(byte)
-            if byte == quote { buffer.append(quote) }
+            out.append(byte)
+            if byte == quote { out.append(quote) }
         }
-        buffer.append(quote)
+        out.append(quote)
     }
 }

@@ -14,9 +14,9 @@ enum NestedJSONText {
         case .bool(let b):
             out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let v):
-            CSVFieldEncoder.appendInteger(v, to: &out)
+            TextFormatting.appendInteger(v, to: &out)
         case .uint(let v):
-            CSVFieldEncoder.appendInteger(v, to: &out)
+            TextFormatting.appendInteger(v, to: &out)
         case .float(let v):
             appendFloat(Double(v), text: v.description, to: &out)
         case .double(let v):

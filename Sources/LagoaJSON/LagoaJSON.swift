@@ -1,1 +1,0 @@
-// The LagoaJSON module; see the types in this folder.
