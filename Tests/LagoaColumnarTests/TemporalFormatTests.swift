@@ -21,5 +21,7 @@ struct TemporalFormatTests {
         #expect(TemporalFormat.decimal(5, scale: 3) == "0.005")
         #expect(TemporalFormat.decimal(Int128.max, scale: 0) == "170141183460469231731687303715884105727")
         #expect(TemporalFormat.days(year: 2023, month: 2, day: 29) == nil)
+        #expect(TemporalFormat.timestamp(Int64.min, .nanosecond, utc: false) == "1677-09-21T00:12:43.145224192")
+        #expect(TemporalFormat.timestamp(Int64.max, .nanosecond, utc: true) == "2262-04-11T23:47:16.854775807Z")
     }
 }

@@ -1,3 +1,4 @@
+import LagoaCore
 /// Where one field's text lies: in the input buffer, or in the tokenizer's scratch buffer when
 /// unescaping (doubled quotes, escape characters) changed it.
 struct FieldSpan: Sendable {

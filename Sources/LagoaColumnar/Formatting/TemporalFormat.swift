@@ -46,8 +46,9 @@ public enum TemporalFormat {
     /// `HH:MM:SS[.fraction]` for a time of day in `unit`; the fraction keeps significant digits.
     public static func time(_ value: Int64, _ unit: TimeUnit) -> String {
         let perSecond = unit.perSecond
-        let seconds = floorDiv(value, perSecond)
-        let fraction = value - seconds * perSecond
+        let remainder = value % perSecond
+        let seconds = value / perSecond - (remainder < 0 ? 1 : 0)
+        let fraction = remainder < 0 ? remainder + perSecond : remainder
         let h = seconds / 3600, m = (seconds / 60) % 60, s = seconds % 60
         return pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + fractionText(fraction, unit)
     }
@@ -55,8 +56,10 @@ public enum TemporalFormat {
     /// `YYYY-MM-DDTHH:MM:SS[.fraction][Z]`; `Z` is added for UTC instants.
     public static func timestamp(_ value: Int64, _ unit: TimeUnit, utc: Bool, separator: String = "T") -> String {
         let perDay = 86_400 * unit.perSecond
-        let days = floorDiv(value, perDay)
-        let rest = value - days * perDay
+        let remainder = value % perDay
+        // Computed without multiplying back, so values near Int64.min cannot overflow.
+        let days = value / perDay - (remainder < 0 ? 1 : 0)
+        let rest = remainder < 0 ? remainder + perDay : remainder
         return date(days) + separator + time(rest, unit) + (utc ? "Z" : "")
     }
 
@@ -73,11 +76,6 @@ public enum TemporalFormat {
             digits += String(repeating: "0", count: -scale)
         }
         return negative ? "-" + digits : digits
-    }
-
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
     private static func fractionText(_ fraction: Int64, _ unit: TimeUnit) -> String {

@@ -1,3 +1,4 @@
+import LagoaColumnar
 /// One JSON value on a ``JSONTape``.
 struct JSONToken: Sendable {
     enum Kind: UInt8, Sendable {

@@ -1,3 +1,4 @@
+import LagoaColumnar
 /// A generic JSON value, for small documents (metadata, configuration, tests); bulk data goes through
 /// ``JSONLinesReader`` instead.
 ///

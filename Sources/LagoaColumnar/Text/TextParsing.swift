@@ -5,17 +5,17 @@
 ///
 /// This folder is kept identical in `LagoaCSV/Text` and `LagoaJSON/Text` because the two
 /// format targets may not depend on each other; move it to `LagoaColumnar` when a third user appears.
-enum TextParsing {
-    typealias Bytes = UnsafeBufferPointer<UInt8>
+package enum TextParsing {
+    package typealias Bytes = UnsafeBufferPointer<UInt8>
 
     @inline(__always)
-    static func digit(_ byte: UInt8) -> UInt8? {
+    package static func digit(_ byte: UInt8) -> UInt8? {
         let d = byte &- 0x30
         return d < 10 ? d : nil
     }
 
     /// `true` or `false`, in any letter case.
-    static func parseBool(_ text: Bytes) -> Bool? {
+    package static func parseBool(_ text: Bytes) -> Bool? {
         if text.count == 4, text[0] | 0x20 == 0x74, text[1] | 0x20 == 0x72, text[2] | 0x20 == 0x75, text[3] | 0x20 == 0x65 {
             return true
         }
@@ -29,7 +29,7 @@ enum TextParsing {
 
     /// An optionally signed decimal integer within `Int64`.
     /// - Complexity: O(n).
-    static func parseInt64(_ text: Bytes) -> Int64? {
+    package static func parseInt64(_ text: Bytes) -> Int64? {
         var i = 0
         var negative = false
         if let first = text.first, first == 0x2D || first == 0x2B {
@@ -46,7 +46,7 @@ enum TextParsing {
     }
 
     /// An unsigned decimal integer (optional `+`) within `UInt64`.
-    static func parseUInt64(_ text: Bytes) -> UInt64? {
+    package static func parseUInt64(_ text: Bytes) -> UInt64? {
         parseDigits(text, from: text.first == 0x2B ? 1 : 0)
     }
 
@@ -74,7 +74,7 @@ enum TextParsing {
     }
 
     /// A decimal number split into sign, up to 19 significant digits and a power of ten.
-    struct DecimalScan {
+    package struct DecimalScan {
         var negative = false
         var mantissa: UInt64 = 0
         var exponent = 0
@@ -86,7 +86,7 @@ enum TextParsing {
 
     /// Scans `[+-]digits[.digits][(e|E)[+-]digits]` (either side of the point may be empty, not
     /// both) or `[+-](inf|infinity|nan)`.
-    static func scanDecimal(_ text: Bytes) -> DecimalScan? {
+    package static func scanDecimal(_ text: Bytes) -> DecimalScan? {
         var scan = DecimalScan()
         var i = 0
         let n = text.count
@@ -174,7 +174,7 @@ enum TextParsing {
     /// Values with at most 15 significant digits and a power of ten within ±22 take Clinger's fast
     /// path (one exact multiplication or division); the rest go through the standard library's
     /// correctly rounded conversion.
-    static func parseFloat64(_ text: Bytes) -> Double? {
+    package static func parseFloat64(_ text: Bytes) -> Double? {
         guard let scan = scanDecimal(text) else { return nil }
         if let special = scan.special { return special }
         if scan.mantissa == 0 { return scan.negative ? -0.0 : 0.0 }
@@ -187,7 +187,7 @@ enum TextParsing {
     }
 
     /// A float32, parsed like ``parseFloat64(_:)`` but rounded once, directly to `Float`.
-    static func parseFloat32(_ text: Bytes) -> Float? {
+    package static func parseFloat32(_ text: Bytes) -> Float? {
         guard let scan = scanDecimal(text) else { return nil }
         if let special = scan.special { return Float(special) }
         if scan.mantissa == 0 { return scan.negative ? -0.0 : 0.0 }
@@ -202,7 +202,7 @@ enum TextParsing {
     /// An exact decimal as an unscaled integer for `decimal(precision, scale)`; `nil` when the text
     /// is not a number, has more fractional digits than `scale` (other than zeros) or needs more
     /// than `precision` digits.
-    static func parseDecimal(_ text: Bytes, precision: Int, scale: Int) -> Int128? {
+    package static func parseDecimal(_ text: Bytes, precision: Int, scale: Int) -> Int128? {
         var i = 0
         let n = text.count
         var negative = false
@@ -258,7 +258,7 @@ enum TextParsing {
     }
 
     /// A short quoted preview of `text` for error messages (at most 60 characters).
-    static func preview(_ text: Bytes) -> String {
+    package static func preview(_ text: Bytes) -> String {
         let string = String(decoding: text, as: UTF8.self)
         let cut = string.count > 60 ? String(string.prefix(57)) + "..." : string
         return "\"" + cut + "\""

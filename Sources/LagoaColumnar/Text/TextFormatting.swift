@@ -1,19 +1,19 @@
-import LagoaColumnar
+
 
 /// Formatters from typed values to UTF-8 bytes, appended to an output buffer without building
 /// intermediate `String`s; the text is identical to ``TemporalFormat``'s.
 ///
 /// Kept identical in `LagoaCSV/Text` and `LagoaJSON/Text` (see ``TextParsing``).
-enum TextFormatting {
+package enum TextFormatting {
     /// Appends the decimal digits of `value`.
     /// - Complexity: O(digits).
-    static func appendInteger<T: BinaryInteger>(_ value: T, to out: inout [UInt8]) {
+    package static func appendInteger<T: BinaryInteger>(_ value: T, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         appendDigits(UInt64(value.magnitude), minimumWidth: 1, to: &out)
     }
 
     /// Appends `value` zero-padded to at least `minimumWidth` digits.
-    static func appendDigits(_ value: UInt64, minimumWidth: Int, to out: inout [UInt8]) {
+    package static func appendDigits(_ value: UInt64, minimumWidth: Int, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var v = value
             var k = 20
@@ -27,19 +27,19 @@ enum TextFormatting {
     }
 
     /// Appends the shortest text that reads back as `value` (finite values only).
-    static func appendShortest(_ value: Double, to out: inout [UInt8]) {
+    package static func appendShortest(_ value: Double, to out: inout [UInt8]) {
         var text = value.description
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Appends the shortest text that reads back as `value` (finite values only).
-    static func appendShortest(_ value: Float, to out: inout [UInt8]) {
+    package static func appendShortest(_ value: Float, to out: inout [UInt8]) {
         var text = value.description
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Appends `YYYY-MM-DD` (years outside 0…9999 as `±YYYYYY`).
-    static func appendDate(_ days: Int64, to out: inout [UInt8]) {
+    package static func appendDate(_ days: Int64, to out: inout [UInt8]) {
         let (year, month, day) = TemporalFormat.civil(fromDays: days)
         if year >= 0 && year <= 9999 {
             appendDigits(UInt64(year), minimumWidth: 4, to: &out)
@@ -60,7 +60,7 @@ enum TextFormatting {
     }
 
     /// Appends `HH:MM:SS[.fraction]` for a time of day in `unit`, trailing fraction zeros removed.
-    static func appendTime(_ value: Int64, _ unit: TimeUnit, to out: inout [UInt8]) {
+    package static func appendTime(_ value: Int64, _ unit: TimeUnit, to out: inout [UInt8]) {
         let perSecond = unit.perSecond
         let seconds = floorDiv(value, perSecond)
         let fraction = value - seconds * perSecond
@@ -81,7 +81,7 @@ enum TextFormatting {
     }
 
     /// Appends `YYYY-MM-DD<separator>HH:MM:SS[.fraction][Z]`.
-    static func appendTimestamp(_ value: Int64, _ unit: TimeUnit, utc: Bool, separator: UInt8 = 0x54, to out: inout [UInt8]) {
+    package static func appendTimestamp(_ value: Int64, _ unit: TimeUnit, utc: Bool, separator: UInt8 = 0x54, to out: inout [UInt8]) {
         let perDay = 86_400 * unit.perSecond
         let days = floorDiv(value, perDay)
         // `days * perDay` can leave Int64 in the first partial day; the remainder is exact anyway.
@@ -93,7 +93,7 @@ enum TextFormatting {
     }
 
     /// Appends the exact decimal text of `unscaled / 10^scale`, e.g. `-12.50`.
-    static func appendDecimal(_ unscaled: Int128, scale: Int, to out: inout [UInt8]) {
+    package static func appendDecimal(_ unscaled: Int128, scale: Int, to out: inout [UInt8]) {
         if unscaled < 0 { out.append(0x2D) }
         var magnitude = unscaled.magnitude
         var digits: [UInt8] = []

@@ -1,31 +1,31 @@
-import LagoaColumnar
+
 
 extension TextParsing {
     /// A parsed ISO-8601 date or date-time.
-    struct Timestamp {
+    package struct Timestamp {
         /// Value since the epoch in the requested unit, already shifted to UTC when ``zoned``.
-        var value: Int64
+        package var value: Int64
         /// Whether a time of day was present (`false` for a bare `YYYY-MM-DD`).
-        var hasTime: Bool
+        package var hasTime: Bool
         /// Whether a `Z` or `±hh:mm` offset was present.
-        var zoned: Bool
+        package var zoned: Bool
     }
 
     /// `YYYY-MM-DD` (or a signed year of 4 or more digits, as ``TemporalFormat`` writes) as days.
-    static func parseDate(_ text: Bytes) -> Int32? {
+    package static func parseDate(_ text: Bytes) -> Int32? {
         guard let (days, end) = scanDate(text, from: 0), end == text.count else { return nil }
         return Int32(exactly: days)
     }
 
     /// `HH:MM[:SS[.fraction]]` as a time of day in `unit`; digits finer than `unit` are truncated.
-    static func parseTime(_ text: Bytes, unit: TimeUnit) -> Int64? {
+    package static func parseTime(_ text: Bytes, unit: TimeUnit) -> Int64? {
         guard let (nanos, end) = scanTime(text, from: 0), end == text.count else { return nil }
         return nanos / (1_000_000_000 / unit.perSecond)
     }
 
     /// `YYYY-MM-DD`, optionally followed by `T`, `t` or a space and a time of day, then optionally
     /// `Z` or an offset `±hh[:mm]`; zoned values are converted to UTC.
-    static func parseTimestamp(_ text: Bytes, unit: TimeUnit) -> Timestamp? {
+    package static func parseTimestamp(_ text: Bytes, unit: TimeUnit) -> Timestamp? {
         guard let (days, dateEnd) = scanDate(text, from: 0) else { return nil }
         let perDay = 86_400 * unit.perSecond
         guard dateEnd < text.count else {

@@ -7,18 +7,18 @@ import LagoaCore
 /// steps (amortised O(record length)) and memory stays bounded by the longest record plus a chunk.
 ///
 /// Kept identical in `LagoaCSV` and `LagoaJSON` (see `TextParsing`).
-struct ChunkedInput: Sendable {
-    let source: any RandomAccessSource
+package struct ChunkedInput: Sendable {
+    package let source: any RandomAccessSource
     /// Total bytes in the source.
-    let size: Int64
-    let chunkSize: Int
+    package let size: Int64
+    package let chunkSize: Int
     /// Buffered bytes; `buffer[0]` is at file offset ``bufferOffset``.
-    private(set) var buffer: [UInt8] = []
+    package private(set) var buffer: [UInt8] = []
     private(set) var bufferOffset: Int64
     /// Index in ``buffer`` of the first unconsumed byte.
-    var position = 0
+    package var position = 0
 
-    init(source: any RandomAccessSource, size: Int64, chunkSize: Int, start: Int64 = 0) {
+    package init(source: any RandomAccessSource, size: Int64, chunkSize: Int, start: Int64 = 0) {
         self.source = source
         self.size = size
         self.chunkSize = max(chunkSize, 1)
@@ -26,17 +26,17 @@ struct ChunkedInput: Sendable {
     }
 
     /// Whether every byte of the source is in the buffer (or consumed).
-    var isAtEnd: Bool { bufferOffset + Int64(buffer.count) >= size }
+    package var isAtEnd: Bool { bufferOffset + Int64(buffer.count) >= size }
 
     /// File offset of the first unconsumed byte.
-    var absolutePosition: Int64 { bufferOffset + Int64(position) }
+    package var absolutePosition: Int64 { bufferOffset + Int64(position) }
 
     /// Number of buffered, unconsumed bytes.
-    var available: Int { buffer.count - position }
+    package var available: Int { buffer.count - position }
 
     /// Reads the next chunk after dropping consumed bytes; does nothing at the end of the source.
     /// - Throws: the source's error.
-    mutating func refill() async throws {
+    package mutating func refill() async throws {
         guard !isAtEnd else { return }
         if position > 0 {
             buffer.removeSubrange(0..<position)
@@ -50,14 +50,14 @@ struct ChunkedInput: Sendable {
     }
 
     /// Refills until at least `count` bytes are buffered or the source ends.
-    mutating func ensure(_ count: Int) async throws {
+    package mutating func ensure(_ count: Int) async throws {
         while available < count && !isAtEnd {
             try await refill()
         }
     }
 
     /// Moves to file offset `offset`, reusing buffered bytes when they cover it.
-    mutating func seek(to offset: Int64) {
+    package mutating func seek(to offset: Int64) {
         if offset >= bufferOffset && offset <= bufferOffset + Int64(buffer.count) {
             position = Int(offset - bufferOffset)
         } else {

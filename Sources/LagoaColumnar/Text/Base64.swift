@@ -1,7 +1,7 @@
 /// Standard base64 (RFC 4648 §4, with `=` padding), used for binary values in text formats.
 ///
 /// Kept identical in `LagoaCSV/Text` and `LagoaJSON/Text` (see ``TextParsing``).
-enum Base64 {
+package enum Base64 {
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     private static let reverse: [UInt8] = {
@@ -12,7 +12,7 @@ enum Base64 {
 
     /// Appends the base64 text of `bytes` to `output`.
     /// - Complexity: O(n).
-    static func encode(_ bytes: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+    package static func encode(_ bytes: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         output.reserveCapacity(output.count + (bytes.count + 2) / 3 * 4)
         var i = 0
         while i + 3 <= bytes.count {
@@ -35,7 +35,7 @@ enum Base64 {
 
     /// Decodes base64 text (padding optional) into `output`; `false` when the text is not base64.
     /// - Complexity: O(n).
-    static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    package static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         var end = text.count
         if end > 0, text[end - 1] == 0x3D { end -= 1 }
         if end > 0, text[end - 1] == 0x3D { end -= 1 }
