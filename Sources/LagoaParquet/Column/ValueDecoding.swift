@@ -33,9 +33,13 @@ enum ValueDecoding {
         case .boolean:
             try plainBoolean(data, count: count, into: &out)
         case .byteArray:
-            try PlainDecoding.byteArray(data, count: count, into: &out)
+            try PlainDecoder.decodeByteArrays(data, count: count, offsets: &out.values, data: &out.data)
+            out.count += count
         default:
-            try PlainDecoding.fixed(data, count: count, width: width, into: &out)
+            out.values.reserve(count * width)
+            let used = try PlainDecoder.decodeFixedWidth(data, count: count, width: width, into: out.values.pointer + out.values.count)
+            out.values.count += used
+            out.count += count
         }
     }
 }

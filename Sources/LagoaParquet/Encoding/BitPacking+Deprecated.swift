@@ -21,7 +21,7 @@ extension BitPacking {
         guard bitWidth >= 0 && bitWidth <= 16 else {
             throw ParquetError.corrupt("BIT_PACKED level bit width \(bitWidth) is larger than 16")
         }
-        guard count >= 0 && count <= (data.count * 8) / max(bitWidth, 1) else {
+        guard count >= 0 && (bitWidth == 0 || count <= (data.count * 8) / bitWidth) else {
             throw ParquetError.corrupt(
                 "BIT_PACKED levels: \(count) values of \(bitWidth) bits do not fit in the \(data.count) bytes of data"
             )

@@ -158,8 +158,44 @@ package enum BitPacking {
         case 31: kernel(source, groups, 31, out)
         case 32: kernel(source, groups, 32, out)
         default:
-            // Widths 33...64 only occur in DELTA_BINARY_PACKED INT64 miniblocks.
-            if T.bitWidth > 32 { kernel(source, groups, bitWidth, out) }
+            // Widths 33...64 only occur in DELTA_BINARY_PACKED INT64 miniblocks; for narrower
+            // outputs this branch folds away.
+            guard T.bitWidth > 32 else { return }
+            switch bitWidth {
+            case 33: kernel(source, groups, 33, out)
+            case 34: kernel(source, groups, 34, out)
+            case 35: kernel(source, groups, 35, out)
+            case 36: kernel(source, groups, 36, out)
+            case 37: kernel(source, groups, 37, out)
+            case 38: kernel(source, groups, 38, out)
+            case 39: kernel(source, groups, 39, out)
+            case 40: kernel(source, groups, 40, out)
+            case 41: kernel(source, groups, 41, out)
+            case 42: kernel(source, groups, 42, out)
+            case 43: kernel(source, groups, 43, out)
+            case 44: kernel(source, groups, 44, out)
+            case 45: kernel(source, groups, 45, out)
+            case 46: kernel(source, groups, 46, out)
+            case 47: kernel(source, groups, 47, out)
+            case 48: kernel(source, groups, 48, out)
+            case 49: kernel(source, groups, 49, out)
+            case 50: kernel(source, groups, 50, out)
+            case 51: kernel(source, groups, 51, out)
+            case 52: kernel(source, groups, 52, out)
+            case 53: kernel(source, groups, 53, out)
+            case 54: kernel(source, groups, 54, out)
+            case 55: kernel(source, groups, 55, out)
+            case 56: kernel(source, groups, 56, out)
+            case 57: kernel(source, groups, 57, out)
+            case 58: kernel(source, groups, 58, out)
+            case 59: kernel(source, groups, 59, out)
+            case 60: kernel(source, groups, 60, out)
+            case 61: kernel(source, groups, 61, out)
+            case 62: kernel(source, groups, 62, out)
+            case 63: kernel(source, groups, 63, out)
+            case 64: kernel(source, groups, 64, out)
+            default: preconditionFailure("bit width \(bitWidth) is outside 0...64")
+            }
         }
     }
 

@@ -75,7 +75,11 @@ package enum DeltaBinaryPackedEncoder {
         for m in 0..<used {
             var bits: U = 0
             for i in (m * miniblockSize)..<min(count, (m + 1) * miniblockSize) { bits |= deltas[i] }
-            out.pointer.storeBytes(of: UInt8(bitWidth(forMax: UInt64(bits))), toByteOffset: widthsAt + m, as: UInt8.self)
+            out.pointer.storeBytes(
+                of: UInt8(bitWidth(forMax: UInt64(bits))),
+                toByteOffset: widthsAt + m,
+                as: UInt8.self
+            )
         }
         // Zero the padding of the last used miniblock so it packs as zeros.
         for i in count..<(used * miniblockSize) { deltas[i] = 0 }
@@ -83,7 +87,12 @@ package enum DeltaBinaryPackedEncoder {
             let width = Int(out.pointer.load(fromByteOffset: widthsAt + m, as: UInt8.self))
             let byteCount = miniblockSize * width / 8
             out.reserve(byteCount)
-            BitPacking.pack(deltas + m * miniblockSize, count: miniblockSize, bitWidth: width, into: out.pointer + out.count)
+            BitPacking.pack(
+                deltas + m * miniblockSize,
+                count: miniblockSize,
+                bitWidth: width,
+                into: out.pointer + out.count
+            )
             out.count += byteCount
         }
     }

@@ -40,8 +40,7 @@ package enum DeltaByteArray {
                 "DELTA_BYTE_ARRAY holds \(prefixDecoder.totalCount) prefix lengths but \(count) values were expected"
             )
         }
-        guard count > 0 else { return prefixDecoder.bytesConsumed }
-        let prefixes = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        let prefixes = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
         defer { prefixes.deallocate() }
         try prefixDecoder.decode(into: prefixes, count: count)
         let suffixesAt = prefixDecoder.bytesConsumed
@@ -52,11 +51,15 @@ package enum DeltaByteArray {
                 "DELTA_BYTE_ARRAY holds \(suffixDecoder.totalCount) suffix lengths but \(count) values were expected"
             )
         }
+        guard count > 0 else { return suffixesAt + suffixDecoder.bytesConsumed }
         // Suffix lengths go in the second half of the offsets' new space, as in DeltaLengthByteArray.
         offsets.reserve(count * 8)
         let region = offsets.pointer + offsets.count
         let suffixLengthsAt = 4 * count
-        try suffixDecoder.decode(into: (region + suffixLengthsAt).bindMemory(to: Int32.self, capacity: count), count: count)
+        try suffixDecoder.decode(
+            into: (region + suffixLengthsAt).bindMemory(to: Int32.self, capacity: count),
+            count: count
+        )
         let bytesStart = suffixesAt + suffixDecoder.bytesConsumed
         let available = input.count - bytesStart
 
@@ -99,7 +102,8 @@ package enum DeltaByteArray {
         }
 
         // Pass 2: copy prefixes from the previous value and suffixes from the input.
-        data.reserve(outputTotal)
+        // Slack for ByteCopy's chunked copies.
+        data.reserve(outputTotal + ByteCopy.slack)
         let target = data.pointer + data.count
         let suffixBytes = input.baseAddress! + bytesStart
         var written = 0
@@ -108,8 +112,17 @@ package enum DeltaByteArray {
         for i in 0..<count {
             let prefix = Int(prefixes[i])
             let suffix = Int(region.load(fromByteOffset: suffixLengthsAt + 4 * i, as: Int32.self))
-            if prefix > 0 { (target + written).copyMemory(from: target + previousStart, byteCount: prefix) }
-            if suffix > 0 { (target + written + prefix).copyMemory(from: suffixBytes + suffixOffset, byteCount: suffix) }
+            // The prefix chunks read the previous value (which ends at `written`) and write from
+            // `written` on; any bytes they write past the prefix are overwritten by the suffix.
+            if prefix > 0 {
+                ByteCopy.copy(to: target + written, from: target + previousStart, count: prefix, hasSlack: true)
+            }
+            ByteCopy.copy(
+                to: target + written + prefix,
+                from: suffixBytes + suffixOffset,
+                count: suffix,
+                hasSlack: available - suffixOffset - suffix >= ByteCopy.slack
+            )
             previousStart = written
             written += prefix + suffix
             suffixOffset += suffix

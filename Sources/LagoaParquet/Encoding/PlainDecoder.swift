@@ -38,9 +38,9 @@ package enum PlainDecoder {
     /// Decodes `count` BYTE_ARRAY values into Arrow-style offsets and data.
     ///
     /// This is the hottest loop of a Parquet reader, so it makes one pass: both buffers are reserved
-    /// once (data gets `input.count - 4 * count` bytes, an upper bound on the values' total), the
-    /// offsets are stored through a raw pointer, and short values are copied with two 8-byte moves
-    /// when 16 bytes of slack exist on both sides instead of a `memcpy` call.
+    /// once (data gets `input.count - 4 * count` bytes, an upper bound on the values' total, plus slack), the
+    /// offsets are stored through a raw pointer, and short values are copied in 16-byte chunks
+    /// (``ByteCopy``) rather than by a `memmove` call each.
     /// - Parameters:
     ///   - input: the encoded values.
     ///   - count: how many values.
@@ -67,39 +67,49 @@ package enum PlainDecoder {
         guard count > 0, let source = input.baseAddress else { return 0 }
         let start = offsets.lastOffset
         offsets.reserve(8 * count)
-        data.reserve(end - 4 * count + 16)
+        data.reserve(end - 4 * count + ByteCopy.slack)
         let offsetsOut = offsets.pointer + offsets.count
         let target = data.pointer + data.count
         var position = 0
         var written = 0
+        // Wrapping arithmetic below cannot overflow: every quantity is bounded by `end`.
         for i in 0..<count {
-            guard end - position >= 4 else {
-                throw ParquetError.corrupt(
-                    "PLAIN BYTE_ARRAY length of value \(i) at byte \(position) runs past the end of the page (\(end) bytes)"
-                )
-            }
+            // Invariant: `end - position >= 4 * (count - i)`, so this value's length is in bounds.
             let length = Int(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-            guard length <= end - position - 4 else {
-                throw ParquetError.corrupt(
-                    "PLAIN BYTE_ARRAY value length \(length) at byte \(position) runs past the end of the page (\(end) bytes)"
-                )
+            // The value must leave room for the remaining lengths: this keeps `written` within the
+            // `end - 4 * count` bytes reserved, even for hostile data.
+            guard length <= end &- position &- 4 &* (count &- i) else {
+                throw byteArrayOverrun(length: length, at: position, remainingValues: count - i - 1, end: end)
             }
-            position += 4
-            let from = source + position
-            let to = target + written
-            if length <= 16 && end - position >= 16 {
-                // `to` has 16 bytes of slack: data was reserved with 16 bytes beyond the maximum total.
-                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-            } else {
-                to.copyMemory(from: from, byteCount: length)
-            }
-            position += length
-            written += length
-            offsetsOut.storeBytes(of: start + Int64(written), toByteOffset: 8 * i, as: Int64.self)
+            position &+= 4
+            // `to` has slack (data was reserved with ByteCopy.slack bytes beyond the maximum total);
+            // `from` has it when that many more input bytes follow the value.
+            ByteCopy.copy(
+                to: target + written,
+                from: source + position,
+                count: length,
+                hasSlack: end &- position &- length >= ByteCopy.slack
+            )
+            position &+= length
+            written &+= length
+            offsetsOut.storeBytes(of: start &+ Int64(written), toByteOffset: 8 &* i, as: Int64.self)
         }
         offsets.count += 8 * count
         data.count += written
         return position
+    }
+
+    /// The error for a BYTE_ARRAY value of `length` bytes, whose length is at byte `offset`, that
+    /// does not fit, or leaves too few bytes for the lengths of the values after it.
+    private static func byteArrayOverrun(length: Int, at offset: Int, remainingValues: Int, end: Int) -> ParquetError {
+        if length > end - offset - 4 {
+            return ParquetError.corrupt(
+                "PLAIN BYTE_ARRAY value length \(length) at byte \(offset) runs past the end of the page (\(end) bytes)"
+            )
+        }
+        return ParquetError.corrupt(
+            "PLAIN BYTE_ARRAY value length \(length) at byte \(offset) leaves too few bytes for the lengths of the "
+                + "\(remainingValues) values after it (page of \(end) bytes)"
+        )
     }
 }

@@ -68,13 +68,13 @@ package struct RLEHybridDecoder {
         into out: UnsafeMutablePointer<T>,
         count: Int
     ) throws(ParquetError) {
-        try decode(into: out, count: count, check: .none)
+        try decode(into: out, count: count, check: .unchecked)
     }
 
     /// What to verify about each decoded value.
     enum ValueCheck: Equatable {
         /// Nothing.
-        case none
+        case unchecked
         /// Every value is a valid index into a dictionary of this many entries.
         case dictionary(count: Int)
         /// Every value is at most this level.
@@ -97,11 +97,11 @@ package struct RLEHybridDecoder {
         }
         let bound: UInt64
         switch check {
-        case .none: bound = .max
+        case .unchecked: bound = .max
         case .dictionary(let entries): bound = UInt64(max(0, entries))
         case .level(let maxLevel): bound = UInt64(max(0, maxLevel)) + 1
         }
-        let checking = check != .none
+        let checking = check != .unchecked
         var done = 0
         while done < count {
             if repeatLeft > 0 {
@@ -215,7 +215,7 @@ package struct RLEHybridDecoder {
             return ParquetError.corrupt("dictionary index \(value) is out of range (dictionary has \(entries) entries)")
         case .level(let maxLevel):
             return ParquetError.corrupt("level \(value) is larger than the maximum level \(maxLevel)")
-        case .none:
+        case .unchecked:
             return ParquetError(.internal, "value check failed without a check; this is a bug, please report it")
         }
     }

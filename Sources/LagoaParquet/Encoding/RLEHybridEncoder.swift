@@ -23,7 +23,10 @@ package enum RLEHybridEncoder {
         bitWidth: Int,
         into out: inout MutableBuffer
     ) {
-        precondition(bitWidth >= 0 && bitWidth <= RLEHybridDecoder.maxBitWidth, "bit width \(bitWidth) is outside 0...32")
+        precondition(
+            bitWidth >= 0 && bitWidth <= RLEHybridDecoder.maxBitWidth,
+            "bit width \(bitWidth) is outside 0...32"
+        )
         precondition(
             bitWidth >= T.bitWidth || values.allSatisfy { $0 >> bitWidth == 0 },
             "every value must fit in the bit width \(bitWidth)"
@@ -40,7 +43,8 @@ package enum RLEHybridEncoder {
             }
             // A bit-packed run: whole groups of 8 until a long repeat starts at a group boundary.
             var end = i + 8
-            while end < count && end - i < maximumRun - 8 && repeatLength(base, from: end, count: count) < minimumRepeat {
+            while end < count && end - i < maximumRun - 8 && repeatLength(base, from: end, count: count) < minimumRepeat
+            {
                 end += 8
             }
             appendPacked(base + i, count: min(end, count) - i, bitWidth: bitWidth, into: &out)
@@ -72,7 +76,11 @@ package enum RLEHybridEncoder {
 
     /// How many times `values[start]` repeats from `start` on, at most ``maximumRun``.
     @inline(__always)
-    private static func repeatLength<T: FixedWidthInteger>(_ values: UnsafePointer<T>, from start: Int, count: Int) -> Int {
+    private static func repeatLength<T: FixedWidthInteger>(
+        _ values: UnsafePointer<T>,
+        from start: Int,
+        count: Int
+    ) -> Int {
         let value = values[start]
         let limit = min(count, start + maximumRun)
         var end = start + 1

@@ -42,8 +42,8 @@ enum ArrowTypeMapping {
             }
         case .fixedLenByteArray:
             let width = Int(element.typeLength ?? -1)
-            guard width >= 0 else {
-                throw ParquetError.corrupt("FIXED_LEN_BYTE_ARRAY column '\(path)' has no type_length")
+            guard width > 0 else {
+                throw ParquetError.corrupt("FIXED_LEN_BYTE_ARRAY column '\(path)' has type_length \(width); it must be at least 1")
             }
             switch element.logicalType {
             case .uuid?:
