@@ -7,7 +7,7 @@ let package = Package(
     name: "LagoaBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "Lagoa", path: ".."),
     ],
     targets: [
         .executableTarget(

@@ -21,7 +21,8 @@ func option(_ name: String, _ args: [String]) -> String? {
 }
 
 func fail(_ message: String) -> Never {
-    fputs("lagoa-bench: \(message)\n", stderr)
+    let line = "lagoa-bench: \(message)\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
     exit(2)
 }
 

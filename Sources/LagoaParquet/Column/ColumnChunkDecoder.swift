@@ -13,6 +13,8 @@ struct ColumnChunkDecoder {
     /// The number of level entries (`num_values`) the chunk's metadata declares.
     let declaredValues: Int
     let maxPageSize: Int
+    /// Expected bytes of BYTE_ARRAY data (the chunk's uncompressed size), to reserve once.
+    var byteArrayHint = 0
     /// For a buffer assembled from separately read pages: where each piece starts in the buffer
     /// and in the file, so errors name true file offsets. Empty when the buffer is one range.
     var segments: [(bufferStart: Int, fileOffset: Int64)] = []
@@ -25,7 +27,8 @@ struct ColumnChunkDecoder {
     /// Decodes the chunk whose bytes are `bytes`, starting at file offset `fileOffset`.
     /// - Throws: ``ParquetError`` naming the file, row group, column and page offset.
     func decode(_ bytes: UnsafeRawBufferPointer, fileOffset: Int64) throws(ParquetError) -> LeafData {
-        var state = PageDecodingState(descriptor: descriptor, expectedEntries: declaredValues)
+        var state = PageDecodingState(descriptor: descriptor, expectedEntries: declaredValues, byteArrayHint: byteArrayHint)
+        var scratch = MutableBuffer(capacity: 0)
         var position = 0
         var pageStart = 0
         do throws(ParquetError) {
@@ -52,11 +55,11 @@ struct ColumnChunkDecoder {
                 position += compressedSize
                 switch header.type {
                 case .dictionaryPage:
-                    try decodeDictionaryPage(header, body, &state)
+                    try decodeDictionaryPage(header, body, &state, &scratch)
                 case .dataPage:
-                    try decodeDataPageV1(header, body, &state)
+                    try decodeDataPageV1(header, body, &state, &scratch)
                 case .dataPageV2:
-                    try decodeDataPageV2(header, body, &state)
+                    try decodeDataPageV2(header, body, &state, &scratch)
                 default:
                     continue
                 }
@@ -71,23 +74,34 @@ struct ColumnChunkDecoder {
         }
     }
 
-    private func decompress(_ body: UnsafeRawBufferPointer, size: Int) throws(ParquetError) -> [UInt8] {
+    /// Hands the uncompressed bytes of a page body to `use`: the body itself when the chunk is not
+    /// compressed, otherwise `scratch` (reused across the chunk's pages, so no page allocates).
+    private func withDecompressed(
+        _ body: UnsafeRawBufferPointer, size: Int, scratch: inout MutableBuffer,
+        _ use: (UnsafeRawBufferPointer) throws(ParquetError) -> Void
+    ) throws(ParquetError) {
         if case .uncompressed = codec {
             guard body.count == size else {
                 throw ParquetError.corrupt("uncompressed page holds \(body.count) bytes, its header says \(size)")
             }
-            return Array(body)
+            try use(body)
+            return
         }
-        var output = [UInt8](repeating: 0, count: size)
+        if scratch.capacity < size {
+            scratch.count = 0
+            scratch.reserve(size)
+        }
         do throws(CompressionError) {
-            try output.withMutableBytes { (out) throws(CompressionError) in try codec.decompress(body, into: out) }
+            try codec.decompress(body, into: UnsafeMutableRawBufferPointer(start: scratch.pointer, count: size))
         } catch {
             throw ParquetError(error.isLimit ? .resourceLimit : .corruptFile, "corrupt Parquet file: cannot decompress \(codec) page: \(error.message)")
         }
-        return output
+        try use(UnsafeRawBufferPointer(start: scratch.pointer, count: size))
     }
 
-    private func decodeDictionaryPage(_ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState) throws(ParquetError) {
+    private func decodeDictionaryPage(
+        _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState, _ scratch: inout MutableBuffer
+    ) throws(ParquetError) {
         guard let dictionaryHeader = header.dictionaryPageHeader else {
             throw ParquetError.corrupt("dictionary page without a dictionary_page_header")
         }
@@ -96,21 +110,21 @@ struct ColumnChunkDecoder {
         }
         let count = Int(dictionaryHeader.numValues)
         guard count >= 0 else { throw ParquetError.corrupt("dictionary page declares \(count) values") }
-        let page = try decompress(body, size: Int(header.uncompressedPageSize))
-        try page.withBytes { (data) throws(ParquetError) in
+        try withDecompressed(body, size: Int(header.uncompressedPageSize), scratch: &scratch) { (data) throws(ParquetError) in
             var values = DecodedValues(physicalType: descriptor.physicalType, capacity: min(count, data.count + 1), width: descriptor.typeLength.nonZero(or: state.width))
             try ValueDecoding.plain(data, count: count, descriptor: descriptor, width: state.width, into: &values)
             state.dictionary = DictionaryValues(values)
         }
     }
 
-    private func decodeDataPageV1(_ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState) throws(ParquetError) {
+    private func decodeDataPageV1(
+        _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState, _ scratch: inout MutableBuffer
+    ) throws(ParquetError) {
         guard let dataHeader = header.dataPageHeader else {
             throw ParquetError.corrupt("data page without a data_page_header")
         }
         let count = try state.checkedPageEntries(Int(dataHeader.numValues))
-        let page = try decompress(body, size: Int(header.uncompressedPageSize))
-        try page.withBytes { (data) throws(ParquetError) in
+        try withDecompressed(body, size: Int(header.uncompressedPageSize), scratch: &scratch) { (data) throws(ParquetError) in
             var position = 0
             if descriptor.maxRepetitionLevel > 0 {
                 position += try state.decodeLevelsV1(data, encoding: dataHeader.repetitionLevelEncoding, count: count, repetition: true)
@@ -123,7 +137,9 @@ struct ColumnChunkDecoder {
         }
     }
 
-    private func decodeDataPageV2(_ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState) throws(ParquetError) {
+    private func decodeDataPageV2(
+        _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ state: inout PageDecodingState, _ scratch: inout MutableBuffer
+    ) throws(ParquetError) {
         guard let v2 = header.dataPageHeaderV2 else {
             throw ParquetError.corrupt("data page v2 without a data_page_header_v2")
         }
@@ -142,8 +158,7 @@ struct ColumnChunkDecoder {
         let valuesBody = UnsafeRawBufferPointer(rebasing: body[(repLength + defLength)...])
         let valuesSize = Int(header.uncompressedPageSize) - repLength - defLength
         if v2.isCompressed ?? true {
-            let page = try decompress(valuesBody, size: valuesSize)
-            try page.withBytes { (data) throws(ParquetError) in
+            try withDecompressed(valuesBody, size: valuesSize, scratch: &scratch) { (data) throws(ParquetError) in
                 try state.decodeValues(data, encoding: v2.encoding, entries: count)
             }
         } else {

@@ -11,15 +11,22 @@ struct DecodedValues: ~Copyable {
     /// Number of values decoded.
     var count: Int = 0
     let isByteArray: Bool
+    static let maxReservedBytes = 1 << 28
 
     init(physicalType: PhysicalType, capacity: Int, width: Int) {
         isByteArray = physicalType == .byteArray
+        // Capacities come from file metadata: reserve at most `maxReservedBytes` up front and let
+        // real data grow the buffers, so a hostile footer cannot force a huge allocation.
+        func bytes(_ count: Int, _ width: Int) -> Int {
+            let (product, overflow) = count.multipliedReportingOverflow(by: width)
+            return overflow ? Self.maxReservedBytes : Swift.min(product, Self.maxReservedBytes)
+        }
         if isByteArray {
-            values = MutableBuffer(capacity: (capacity + 1) * 8)
+            values = MutableBuffer(capacity: bytes(capacity + 1, 8))
             values.append(Int64(0))
-            data = MutableBuffer(capacity: capacity * 8)
+            data = MutableBuffer(capacity: 0)
         } else {
-            values = MutableBuffer(capacity: physicalType == .boolean ? Bitmap.byteCount(capacity) + 8 : capacity * width)
+            values = MutableBuffer(capacity: physicalType == .boolean ? Bitmap.byteCount(capacity) + 8 : bytes(capacity, width))
             data = MutableBuffer(capacity: 0)
         }
     }

@@ -15,7 +15,11 @@ struct PageDecodingState: ~Copyable {
     let expectedEntries: Int
     private var indexScratch: [UInt32] = []
 
-    init(descriptor: ColumnDescriptor, expectedEntries: Int) {
+    /// Values are reserved once for the whole chunk, up to this many entries (a hostile footer
+    /// cannot make the reader allocate more up front; real growth beyond it is amortised).
+    static let maxReservedEntries = 1 << 24
+
+    init(descriptor: ColumnDescriptor, expectedEntries: Int, byteArrayHint: Int = 0) {
         self.descriptor = descriptor
         self.expectedEntries = expectedEntries
         switch descriptor.physicalType {
@@ -25,8 +29,11 @@ struct PageDecodingState: ~Copyable {
         case .fixedLenByteArray: width = descriptor.typeLength
         default: width = 0
         }
-        let capacity = min(expectedEntries, 1 << 20)
+        let capacity = min(expectedEntries, Self.maxReservedEntries)
         values = DecodedValues(physicalType: descriptor.physicalType, capacity: capacity, width: width)
+        if descriptor.physicalType == .byteArray {
+            values.data.reserve(min(byteArrayHint, 1 << 28))
+        }
         if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(capacity) }
         if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(capacity) }
     }

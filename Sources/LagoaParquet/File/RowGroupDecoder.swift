@@ -130,9 +130,10 @@ struct RowGroupDecoder: Sendable {
         let codec = try Self.codec(meta.codec, location)
         let bytes = try await reader.source.read(offset: start, length: length)
         try Task.checkCancellation()
-        let decoder = ColumnChunkDecoder(
+        var decoder = ColumnChunkDecoder(
             descriptor: descriptor, codec: codec, location: location,
             declaredValues: Int(meta.numValues), maxPageSize: options.maxPageSize)
+        decoder.byteArrayHint = Int(clamping: meta.totalUncompressedSize)
         return try bytes.withUnsafeBytes { try decoder.decode($0, fileOffset: start) }
     }
 
