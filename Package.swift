@@ -83,7 +83,14 @@ let package = Package(
         ),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LagoaJSONTests", dependencies: ["LagoaJSON", "LagoaTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "LagoaCLITests", dependencies: ["LagoaCLI", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaCLITests",
+            dependencies: [
+                "LagoaCLI", "LagoaColumnar", "LagoaParquet", "LagoaTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Interoperability with real peers (pyarrow, DuckDB from .venv/); skipped unless LAGOA_INTEGRATION=1.
         .testTarget(
             name: "InteropTests",
