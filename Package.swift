@@ -94,7 +94,7 @@ let package = Package(
         // Interoperability with real peers (pyarrow, DuckDB from .venv/); skipped unless LAGOA_INTEGRATION=1.
         .testTarget(
             name: "InteropTests",
-            dependencies: ["LagoaParquet", "LagoaColumnar", "LagoaTesting"],
+            dependencies: ["LagoaParquet", "LagoaColumnar", "LagoaCompression", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
     ]

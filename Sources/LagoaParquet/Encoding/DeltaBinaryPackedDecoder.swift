@@ -135,6 +135,24 @@ package struct DeltaBinaryPackedDecoder<T: FixedWidthInteger & SignedInteger> {
                 value = value &+ step
                 out[i] = value
             }
+        } else if miniblockWidth > T.Magnitude.bitWidth {
+            // DuckDB writes INT32 deltas in up to 33 bits (it subtracts in 64 bits). The value is the
+            // same modulo 2^32, so unpack wide and keep the low bits.
+            var wide = [UInt64](repeating: 0, count: count)
+            wide.withUnsafeMutableBufferPointer { w in
+                BitPacking.unpack(
+                    bytes.baseAddress! + miniblockStart,
+                    available: bytes.count - miniblockStart,
+                    startIndex: miniblockIndex,
+                    count: count,
+                    bitWidth: miniblockWidth,
+                    into: w.baseAddress!
+                )
+            }
+            for i in 0..<count {
+                value = value &+ step &+ T.Magnitude(truncatingIfNeeded: wide[i])
+                out[i] = value
+            }
         } else {
             BitPacking.unpack(
                 bytes.baseAddress! + miniblockStart,
@@ -169,9 +187,9 @@ package struct DeltaBinaryPackedDecoder<T: FixedWidthInteger & SignedInteger> {
             miniblock = 0
         }
         let width = Int(bytes.load(fromByteOffset: widthsAt + miniblock, as: UInt8.self))
-        guard width <= T.bitWidth else {
+        guard width <= 64 else {
             throw ParquetError.corrupt(
-                "DELTA_BINARY_PACKED miniblock bit width \(width) is larger than \(T.bitWidth)"
+                "DELTA_BINARY_PACKED miniblock bit width \(width) is larger than 64"
             )
         }
         let wanted = min(miniblockSize, remaining)

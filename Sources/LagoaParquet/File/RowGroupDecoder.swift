@@ -126,6 +126,14 @@ struct RowGroupDecoder: Sendable {
         guard let meta = chunk.metaData else {
             throw location.annotate(ParquetError.unsupported("column chunk has no metadata (encrypted or stored in another file), which Lagoa does not read"), offset: nil)
         }
+        if meta.numValues == 0 {
+            // Empty row groups (pyarrow writes one for an empty table) may carry placeholder offsets.
+            return LeafData(
+                entryCount: 0,
+                definitionLevels: descriptor.maxDefinitionLevel > 0 ? [] : nil,
+                repetitionLevels: descriptor.maxRepetitionLevel > 0 ? [] : nil,
+                dense: ColumnBuilder(descriptor.arrowType).finish())
+        }
         let (start, length) = try chunkRange(meta, location)
         let codec = try Self.codec(meta.codec, location)
         let bytes = try await reader.source.read(offset: start, length: length)

@@ -107,9 +107,10 @@ enum ArrowSchemaConverter {
             element.logicalType = .date
             element.convertedType = .date
         case .time64(let unit):
+            // An Arrow time is a local time of day: not adjusted to UTC (the legacy TIME_MILLIS /
+            // TIME_MICROS converted types imply UTC, so they are not written).
             element.type = unit == .millisecond ? .int32 : .int64
-            element.logicalType = .time(isAdjustedToUTC: true, unit: parquetUnit(unit))
-            element.convertedType = unit == .millisecond ? .timeMillis : unit == .microsecond ? .timeMicros : nil
+            element.logicalType = .time(isAdjustedToUTC: false, unit: parquetUnit(unit))
         case .timestamp(let unit, let timeZone):
             element.type = .int64
             element.logicalType = .timestamp(isAdjustedToUTC: timeZone != nil, unit: parquetUnit(unit))

@@ -35,10 +35,12 @@ struct ColumnChunkWriter {
         let indices = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, largestPage))
         defer { indices.deallocate() }
         var body = MutableBuffer(capacity: 64 * 1024)
+        var distinct = DistinctEntries()
         for span in spans {
             body.count = 0
             let levelBytes = encodeLevels(levels, span.entries, maxDefinition, maxRepetition, into: &body)
             let encoding: Encoding
+            var bounds: ValueBounds? = nil
             if dictionaryActive, let dictionary {
                 dictionary.insert(values, span.values, into: indices)
                 let width = bitWidth(forMax: UInt64(max(dictionary.count - 1, 0)))
@@ -46,11 +48,18 @@ struct ColumnChunkWriter {
                 RLEHybridEncoder.encode(UnsafeBufferPointer(start: indices, count: span.values.count), bitWidth: width, into: &body)
                 encoding = .rleDictionary
                 dictionaryActive = dictionary.plainSize <= options.dictionaryPageSizeLimit
+                if needsBounds && ValueBounds.comparesBytes(plan.order) {
+                    // Byte comparisons are costly: compare each distinct entry of the page once.
+                    let firsts = distinct.firstPositions(indices, span.values, entries: dictionary.count)
+                    bounds = ValueBounds.of(values, positions: firsts, order: plan.order)
+                }
             } else {
                 try ValueEncoder.encode(values, span.values, encoding: plan.fallbackEncoding, physicalType: descriptor.physicalType, into: &body)
                 encoding = plan.fallbackEncoding
             }
-            let bounds = needsBounds ? ValueBounds.of(values, span.values, order: plan.order) : nil
+            if needsBounds && bounds == nil {
+                bounds = ValueBounds.of(values, span.values, order: plan.order)
+            }
             try output.appendDataPage(
                 UnsafeRawBufferPointer(start: body.pointer, count: body.count),
                 levelBytes: options.dataPageVersion == .v2 ? levelBytes : nil,

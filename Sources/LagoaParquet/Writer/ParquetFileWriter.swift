@@ -34,7 +34,13 @@ public final class ParquetFileWriter {
     var rowGroups: [RowGroup] = []
     /// Per row group, per leaf: the page index to write before the footer.
     var pageIndexes: [[(columnIndex: ColumnIndex?, offsetIndex: OffsetIndex)]] = []
-    var isClosed = false
+    /// Whether the writer accepts calls: after ``close()`` or a failed write it refuses them, so
+    /// that a row group lost to an error never goes unnoticed.
+    private var state = State.open
+
+    private enum State {
+        case open, closed, failed
+    }
 
     /// Creates a writer that appends to `sink`; nothing is written before the first row group or
     /// ``close()``.
@@ -64,10 +70,18 @@ public final class ParquetFileWriter {
     ///   the writer's schema, or a null in a non-nullable column; errors from encoding or the sink.
     /// - Complexity: O(batch columns) unless a row group is written.
     public func write(_ batch: RecordBatch) async throws {
-        guard !isClosed else {
-            throw ParquetError(.invalidArgument, "ParquetFileWriter.write called after close()")
-        }
+        try checkOpen("write")
         try checkSchema(batch.schema)
+        do {
+            try await buffer(batch)
+        } catch {
+            state = .failed
+            throw error
+        }
+    }
+
+    /// Buffers `batch` slice by slice, writing each row group that fills up.
+    private func buffer(_ batch: RecordBatch) async throws {
         var rest = batch
         while rest.rowCount > 0 {
             let estimate = RowGroupSizing.estimatedBytes(rest)
@@ -90,10 +104,19 @@ public final class ParquetFileWriter {
     /// - Returns: the footer as written.
     /// - Throws: errors from encoding or the sink; ``ParquetError`` when already closed.
     public func close() async throws -> FileMetaData {
-        guard !isClosed else {
-            throw ParquetError(.invalidArgument, "ParquetFileWriter.close called twice")
+        try checkOpen("close")
+        do {
+            let footer = try await finish()
+            state = .closed
+            return footer
+        } catch {
+            state = .failed
+            throw error
         }
-        isClosed = true
+    }
+
+    /// Writes the last row group, the page indexes and the footer, and closes the sink.
+    private func finish() async throws -> FileMetaData {
         try await flushRowGroup()
         try await writeMagicIfNeeded()
         try await writePageIndexes()
@@ -121,6 +144,20 @@ public final class ParquetFileWriter {
         if position == 0 { try await append(Self.magic) }
     }
 
+    private func checkOpen(_ method: String) throws(ParquetError) {
+        switch state {
+        case .open:
+            return
+        case .closed:
+            throw ParquetError(.invalidArgument, "ParquetFileWriter.\(method) called after close()")
+        case .failed:
+            throw ParquetError(
+                .invalidArgument,
+                "ParquetFileWriter.\(method) called after an earlier call failed; the file is incomplete, start a new writer"
+            )
+        }
+    }
+
     private func checkSchema(_ other: Schema) throws(ParquetError) {
         guard other.fields.count == schema.fields.count else {
             throw ParquetError(
@@ -129,9 +166,12 @@ public final class ParquetFileWriter {
             )
         }
         for (expected, actual) in zip(schema.fields, other.fields) where expected.type != actual.type {
+            let hint =
+                "\(expected.type)" == "\(actual.type)"
+                ? " (the names, nullability or metadata of nested fields differ)" : ""
             throw ParquetError(
                 .schemaMismatch,
-                "column '\(expected.name)' is \(actual.type) in the batch but \(expected.type) in the writer's schema"
+                "column '\(expected.name)' is \(actual.type) in the batch but \(expected.type) in the writer's schema\(hint)"
             )
         }
     }

@@ -26,7 +26,7 @@ public struct ParquetWriteOptions: Sendable {
     /// Rows per row group at most (default 1,048,576, as pyarrow).
     public var maxRowsPerRowGroup: Int
     /// Estimated bytes per row group at most (default 128 MiB); a row group ends at whichever of
-    /// the two limits it reaches first. The estimate is the size of the input values.
+    /// the two limits it reaches first. The estimate is the PLAIN size of the physical values.
     public var maxRowGroupBytes: Int
     /// Target uncompressed bytes of a data page's values (default 1 MiB).
     public var pageSize: Int

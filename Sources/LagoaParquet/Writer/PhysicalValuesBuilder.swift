@@ -127,12 +127,15 @@ struct PhysicalValuesBuilder: ~Copyable {
     ) throws(DecimalOverflow) {
         let src = column.values(as: Int128.self)
         let bound = DecimalBytes.bounds[precision]
-        let out = UnsafeMutableRawPointer(reserve(UInt8.self, selection.count * width))
+        // 16 bytes of slack: values are stored with whole-word writes that spill past their width
+        // into the next value's bytes, which that value then overwrites.
+        let out = UnsafeMutableRawPointer(reserve(UInt8.self, selection.count * width + 16))
+        values.count -= 16
         var k = 0
         func put(_ i: Int) throws(DecimalOverflow) {
             let value = src[i]
             guard value < bound && value > -bound else { throw DecimalOverflow(valueIndex: k, value: value) }
-            DecimalBytes.storeBigEndian(value, width: width, to: out + k * width)
+            DecimalBytes.storeBigEndianSpilling(value, width: width, to: out + k * width)
             k += 1
         }
         switch selection {

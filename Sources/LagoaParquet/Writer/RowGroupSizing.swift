@@ -2,8 +2,8 @@ import LagoaColumnar
 
 /// How much of a batch fits in the current row group, by rows and by estimated bytes.
 enum RowGroupSizing {
-    /// The estimated encoded size of `batch`: the PLAIN size of its values (4 bytes of length per
-    /// byte array, one bit per boolean); validity and offsets are not counted.
+    /// The estimated encoded size of `batch`: the PLAIN size of its physical values (4 bytes of
+    /// length per byte array, one bit per boolean); levels are not counted.
     /// - Complexity: O(columns × nesting), independent of the row count.
     static func estimatedBytes(_ batch: RecordBatch) -> Int {
         batch.columns.reduce(0) { $0 + estimatedBytes($1) }
@@ -25,6 +25,10 @@ enum RowGroupSizing {
             return estimatedBytes(column.children[0].slice(start, Int(offsets[n]) - start))
         case .struct:
             return column.children.indices.reduce(0) { $0 + estimatedBytes(column.field($1)) }
+        case .decimal128(let precision, _):
+            return n * ArrowSchemaConverter.decimalByteWidth(precision: precision)
+        case .int8, .int16, .uint8, .uint16:
+            return n * 4
         default:
             return n * (column.type.fixedWidth ?? 8)
         }

@@ -81,10 +81,20 @@ enum StatisticsOrder: Sendable, Hashable {
         return bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(as: T.self)) }
     }
 
-    /// Unsigned byte-wise comparison; a proper prefix sorts first.
+    /// Unsigned byte-wise comparison; a proper prefix sorts first. The first 8 bytes (or the first
+    /// byte of shorter values) are compared inline, so most comparisons never call `memcmp`.
     @inline(__always)
     static func lexicographic(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
+        if n >= 8 {
+            let x = a.loadUnaligned(as: UInt64.self).bigEndian
+            let y = b.loadUnaligned(as: UInt64.self).bigEndian
+            if x != y { return x < y ? -1 : 1 }
+        } else if n > 0 {
+            let x = a[0]
+            let y = b[0]
+            if x != y { return x < y ? -1 : 1 }
+        }
         if n > 0 {
             let c = memcmp(a.baseAddress!, b.baseAddress!, n)
             if c != 0 { return Int(c) }

@@ -20,7 +20,8 @@ struct ValueBounds: Sendable, Hashable {
     ///
     /// Floating-point zeros follow the format's rule: a minimum of zero is written as -0.0 and a
     /// maximum of zero as +0.0, so that readers never exclude either zero.
-    /// - Complexity: O(range.count), one comparison per value (a `memcmp` for byte arrays).
+    /// - Complexity: O(range.count), one comparison per value (byte arrays compare their first
+    ///   8 bytes inline and call `memcmp` only on ties).
     static func of(_ values: PhysicalValues, _ range: Range<Int>, order: StatisticsOrder) -> ValueBounds? {
         guard !range.isEmpty else { return nil }
         switch order {
@@ -33,8 +34,8 @@ struct ValueBounds: Sendable, Hashable {
         case .uint64: return integers(values.fixed(UInt64.self, range))
         case .float: return floats(values.fixed(Float.self, range))
         case .double: return floats(values.fixed(Double.self, range))
-        case .unsignedBytes: return bytes(values, range, StatisticsOrder.lexicographic)
-        case .signedBytes: return bytes(values, range, StatisticsOrder.signedBigEndian)
+        case .unsignedBytes: return bytes(values, range, signed: false)
+        case .signedBytes: return bytes(values, range, signed: true)
         }
     }
 
@@ -63,22 +64,76 @@ struct ValueBounds: Sendable, Hashable {
         return ValueBounds(min: encode(lo), max: encode(hi))
     }
 
-    private static func bytes(
-        _ values: PhysicalValues,
-        _ range: Range<Int>,
-        _ compare: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Int
-    ) -> ValueBounds {
-        var lo = values.bytes(at: range.lowerBound)
+    /// The bounds of the byte-array or FIXED_LEN_BYTE_ARRAY values at `positions` (used with the
+    /// first position of each distinct dictionary entry of a page), or `nil` when there are none.
+    /// - Complexity: O(positions.count) comparisons.
+    static func of(_ values: PhysicalValues, positions: [Int], order: StatisticsOrder) -> ValueBounds? {
+        guard !positions.isEmpty else { return nil }
+        return bytes(values, positions, signed: order == .signedBytes)
+    }
+
+    /// Whether `order` compares values as bytes, so that bounds over distinct values pay off.
+    static func comparesBytes(_ order: StatisticsOrder) -> Bool {
+        order == .unsignedBytes || order == .signedBytes
+    }
+
+    private static func bytes<S: Sequence<Int>>(_ values: PhysicalValues, _ positions: S, signed: Bool) -> ValueBounds {
+        if !values.isByteArray && values.width <= 8 {
+            return narrowFixed(values, positions, signed: signed)
+        }
+        var iterator = positions.makeIterator()
+        var lo = values.bytes(at: iterator.next()!)
         var hi = lo
-        for i in range.dropFirst() {
+        while let i = iterator.next() {
             let v = values.bytes(at: i)
-            if compare(v, lo) < 0 {
+            if compare(v, lo, signed) < 0 {
                 lo = v
-            } else if compare(v, hi) > 0 {
+            } else if compare(v, hi, signed) > 0 {
                 hi = v
             }
         }
         return ValueBounds(min: Array(lo), max: Array(hi))
+    }
+
+    @inline(__always)
+    private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, _ signed: Bool) -> Int {
+        signed ? StatisticsOrder.signedBigEndian(a, b) : StatisticsOrder.lexicographic(a, b)
+    }
+
+    /// Bounds of FIXED_LEN_BYTE_ARRAY values of at most 8 bytes, compared as big-endian integers
+    /// (with the sign bit flipped for signed order) instead of byte by byte.
+    private static func narrowFixed<S: Sequence<Int>>(_ values: PhysicalValues, _ positions: S, signed: Bool) -> ValueBounds {
+        let width = values.width
+        let base = values.base
+        let high: UInt64 = width == 8 ? ~0 : ~(UInt64.max >> UInt64(8 * width))
+        let flip: UInt64 = signed ? 1 << 63 : 0
+        let wordSafe = values.count * width >= 8 ? (values.count * width - 8) / width + 1 : 0
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var loAt = -1
+        var hiAt = -1
+        for i in positions {
+            var key: UInt64
+            if i < wordSafe {
+                key = base.loadUnaligned(fromByteOffset: i * width, as: UInt64.self).bigEndian & high
+            } else {
+                key = 0
+                for b in 0..<width {
+                    key |= UInt64(base.load(fromByteOffset: i * width + b, as: UInt8.self)) << UInt64(56 - 8 * b)
+                }
+            }
+            key ^= flip
+            if loAt < 0 {
+                (lo, hi, loAt, hiAt) = (key, key, i, i)
+            } else if key < lo {
+                lo = key
+                loAt = i
+            } else if key > hi {
+                hi = key
+                hiAt = i
+            }
+        }
+        return ValueBounds(min: Array(values.bytes(at: loAt)), max: Array(values.bytes(at: hiAt)))
     }
 
     /// The little-endian bytes of a fixed-width value.
