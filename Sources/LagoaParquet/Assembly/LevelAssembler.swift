@@ -57,7 +57,7 @@ struct LevelAssembler {
     }
 
     static func validity(_ levels: [UInt16], count: Int, _ isValid: (UInt16) -> Bool) -> Buffer {
-        var bits = MutableBuffer(zeroed: Bitmap.byteCount(count))
+        let bits = MutableBuffer(zeroed: Bitmap.byteCount(count))
         let out = bits.typed(UInt8.self)
         levels.withUnsafeBufferPointer { l in
             for i in 0..<count where isValid(l[i]) {
@@ -75,7 +75,7 @@ struct LevelAssembler {
             let data = leaves[leaf]!
             let starts = slots[leaf]!
             guard maxDefinition > 0, let def = data.definitionLevels else { return data.dense }
-            var bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
+            let bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
             let out = bits.typed(UInt8.self)
             for (k, s) in starts.enumerated() where def[Int(s)] == UInt16(maxDefinition) {
                 out[k >> 3] |= UInt8(1) << UInt8(k & 7)
@@ -90,7 +90,7 @@ struct LevelAssembler {
             }
             var validity: Buffer? = nil
             if field.nullable, let def = leaves[first]!.definitionLevels {
-                var bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
+                let bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
                 let out = bits.typed(UInt8.self)
                 for (k, s) in starts.enumerated() where def[Int(s)] >= UInt16(definedAt) {
                     out[k >> 3] |= UInt8(1) << UInt8(k & 7)
@@ -104,7 +104,7 @@ struct LevelAssembler {
             let count = slots[first]!.count
             var childSlots: [Int: [Int32]] = [:]
             var offsets = MutableBuffer(capacity: (count + 1) * 8)
-            var bits = MutableBuffer(zeroed: Bitmap.byteCount(count))
+            let bits = MutableBuffer(zeroed: Bitmap.byteCount(count))
             var nulls = 0
             for leaf in shape.leaves {
                 let data = leaves[leaf]!

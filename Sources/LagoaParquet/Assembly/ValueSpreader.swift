@@ -14,7 +14,7 @@ enum ValueSpreader {
         }
         switch dense.type {
         case .boolean:
-            var out = MutableBuffer(zeroed: Bitmap.byteCount(count))
+            let out = MutableBuffer(zeroed: Bitmap.byteCount(count))
             var j = 0
             for i in 0..<count where Bitmap.get(bits, i) {
                 if dense.bool(at: j) { Bitmap.set(out.pointer, i) }
@@ -37,7 +37,7 @@ enum ValueSpreader {
                 values: offsets.finish(), data: dense.data)
         default:
             let width = dense.type.fixedWidth!
-            var out = MutableBuffer(zeroed: count * width)
+            let out = MutableBuffer(zeroed: count * width)
             let src = dense.values!.pointer + dense.offset * width
             let dst = out.pointer
             var j = 0

@@ -328,7 +328,7 @@ struct BadFile: Sendable, CustomTestStringConvertible {
         BadFile("schema_empty", .corruptFile,
                 "corrupt Parquet file: the schema has no root element (file: bad/schema_empty.parquet, byte offset: 33)"),
         BadFile("schema_fixed_len_byte_array_huge_length", .corruptFile,
-                "corrupt Parquet file: PLAIN data holds 8 bytes, too few for 1000 values of 2147483647 bytes (file: bad/schema_fixed_len_byte_array_huge_length.parquet, row group: 0, column: f, byte offset: 4)",
+                "corrupt Parquet file: PLAIN data has 8 bytes, too few for 1000 values of 2147483647 bytes (file: bad/schema_fixed_len_byte_array_huge_length.parquet, row group: 0, column: f, byte offset: 4)",
                 disabled: "crashes: ValueDecoding.plain reserves count × type_length bytes (2 TB) before checking the 8-byte page ('failed to allocate 2199023255552 bytes')"),
         BadFile("schema_fixed_len_byte_array_negative_length", .corruptFile,
                 "corrupt Parquet file: FIXED_LEN_BYTE_ARRAY column 'f' has type_length -4; it must be at least 1 (file: bad/schema_fixed_len_byte_array_negative_length.parquet, byte offset: 29)"),
