@@ -82,7 +82,10 @@ extension CompressionCodec {
                 break
             }
             if result == Z_BUF_ERROR && stream.avail_out == 0 {
-                throw CompressionError("GZIP data decompresses to more than the \(output.count) bytes the header says", isLimit: true)
+                throw CompressionError("GZIP data decompresses to more than the \(output.count) bytes the header says")
+            }
+            if result == Z_BUF_ERROR {
+                throw CompressionError("GZIP data ends early (truncated stream)")
             }
             let detail = stream.msg.map { String(cString: $0) } ?? "error \(result)"
             throw CompressionError("invalid GZIP data: \(detail)")

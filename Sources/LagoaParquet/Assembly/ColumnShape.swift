@@ -40,3 +40,11 @@ indirect enum ColumnShape: Sendable {
         }
     }
 }
+
+extension DataType {
+    /// The fields of a struct type, empty for any other type.
+    var structFields: [Field] {
+        if case .struct(let fields) = self { return fields }
+        return []
+    }
+}

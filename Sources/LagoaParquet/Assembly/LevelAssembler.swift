@@ -13,9 +13,9 @@ struct LevelAssembler {
     let leaves: [Int: LeafData]
 
     /// Assembles the column for `shape`, whose top-level rows are the entries with repetition 0.
-    func assemble(_ shape: ColumnShape) -> Column {
+    func assemble(_ shape: ColumnShape) throws(ParquetError) -> Column {
         if !shape.isRepeated {
-            return assembleFlat(shape)
+            return try assembleFlat(shape)
         }
         var slots: [Int: [Int32]] = [:]
         for leaf in shape.leaves {
@@ -29,12 +29,12 @@ struct LevelAssembler {
                 slots[leaf] = (0..<data.entryCount).map { Int32($0) }
             }
         }
-        return build(shape, slots)
+        return try build(shape, slots)
     }
 
     // MARK: Flat (no repetition): every entry is a row.
 
-    private func assembleFlat(_ shape: ColumnShape) -> Column {
+    private func assembleFlat(_ shape: ColumnShape) throws(ParquetError) -> Column {
         switch shape {
         case .leaf(_, let leaf, let maxDefinition):
             let data = leaves[leaf]!
@@ -44,8 +44,10 @@ struct LevelAssembler {
             let validity = Self.validity(def, count: data.entryCount) { $0 == UInt16(maxDefinition) }
             return ValueSpreader.spread(data.dense, validity: validity, count: data.entryCount)
         case .structure(let field, let definedAt, let children):
-            let columns = children.map { assembleFlat($0) }
+            var columns: [Column] = []
+            for child in children { columns.append(try assembleFlat(child)) }
             let first = leaves[shape.leaves[0]]!
+            try Self.checkChildren(columns, count: first.entryCount, field: field)
             var validity: Buffer? = nil
             if field.nullable, definedAt > 0, let def = first.definitionLevels {
                 validity = Self.validity(def, count: first.entryCount) { $0 >= UInt16(definedAt) }
@@ -53,6 +55,14 @@ struct LevelAssembler {
             return Column(type: field.type, count: first.entryCount, validity: validity, children: columns)
         case .list:
             preconditionFailure("assembleFlat called on a repeated shape")
+        }
+    }
+
+    /// Every child of a struct must hold one value per struct value; leaves whose levels disagree
+    /// would otherwise produce a struct whose fields are shorter than itself.
+    private static func checkChildren(_ columns: [Column], count: Int, field: Field) throws(ParquetError) {
+        for (child, column) in zip(field.type.structFields, columns) where column.count != count {
+            throw ParquetError.corrupt("struct '\(field.name)' has \(count) values but its field '\(child.name)' has \(column.count); the leaf columns disagree")
         }
     }
 
@@ -69,7 +79,7 @@ struct LevelAssembler {
 
     // MARK: General (slots)
 
-    private func build(_ shape: ColumnShape, _ slots: [Int: [Int32]]) -> Column {
+    private func build(_ shape: ColumnShape, _ slots: [Int: [Int32]]) throws(ParquetError) -> Column {
         switch shape {
         case .leaf(_, let leaf, let maxDefinition):
             let data = leaves[leaf]!
@@ -77,17 +87,24 @@ struct LevelAssembler {
             guard maxDefinition > 0, let def = data.definitionLevels else { return data.dense }
             let bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
             let out = bits.typed(UInt8.self)
+            var present = 0
             for (k, s) in starts.enumerated() where def[Int(s)] == UInt16(maxDefinition) {
                 out[k >> 3] |= UInt8(1) << UInt8(k & 7)
+                present += 1
+            }
+            guard present == data.dense.count else {
+                throw ParquetError.corrupt("column '\(shape.field.name)' has \(data.dense.count) values but its levels place \(present); the repetition levels are inconsistent")
             }
             return ValueSpreader.spread(data.dense, validity: bits.finish(), count: starts.count)
 
         case .structure(let field, let definedAt, let children):
             let first = shape.leaves[0]
             let starts = slots[first]!
-            let columns = children.map { child in
-                build(child, slots.filter { child.leaves.contains($0.key) })
+            var columns: [Column] = []
+            for child in children {
+                columns.append(try build(child, slots.filter { child.leaves.contains($0.key) }))
             }
+            try Self.checkChildren(columns, count: starts.count, field: field)
             var validity: Buffer? = nil
             if field.nullable, let def = leaves[first]!.definitionLevels {
                 let bits = MutableBuffer(zeroed: Bitmap.byteCount(starts.count))
@@ -137,7 +154,7 @@ struct LevelAssembler {
                 }
                 childSlots[leaf] = out
             }
-            let child = build(element, childSlots)
+            let child = try build(element, childSlots)
             return Column(
                 type: field.type,
                 count: count,

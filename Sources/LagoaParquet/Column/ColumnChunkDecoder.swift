@@ -27,7 +27,7 @@ struct ColumnChunkDecoder {
     /// Decodes the chunk whose bytes are `bytes`, starting at file offset `fileOffset`.
     /// - Throws: ``ParquetError`` naming the file, row group, column and page offset.
     func decode(_ bytes: UnsafeRawBufferPointer, fileOffset: Int64) throws(ParquetError) -> LeafData {
-        var state = PageDecodingState(descriptor: descriptor, expectedEntries: declaredValues, byteArrayHint: byteArrayHint)
+        var state = PageDecodingState(descriptor: descriptor, expectedEntries: declaredValues, maxPageSize: maxPageSize, byteArrayHint: byteArrayHint)
         var scratch = MutableBuffer(capacity: 0)
         var position = 0
         var pageStart = 0

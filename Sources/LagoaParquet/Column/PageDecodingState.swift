@@ -13,15 +13,18 @@ struct PageDecodingState: ~Copyable {
     /// Level entries decoded so far.
     var entries = 0
     let expectedEntries: Int
+    /// Largest number of bytes one page may decode to (``ParquetReadOptions/maxPageSize``).
+    let maxPageSize: Int
     private var indexScratch: [UInt32] = []
 
     /// Values are reserved once for the whole chunk, up to this many entries (a hostile footer
     /// cannot make the reader allocate more up front; real growth beyond it is amortised).
     static let maxReservedEntries = 1 << 24
 
-    init(descriptor: ColumnDescriptor, expectedEntries: Int, byteArrayHint: Int = 0) {
+    init(descriptor: ColumnDescriptor, expectedEntries: Int, maxPageSize: Int = 1 << 30, byteArrayHint: Int = 0) {
         self.descriptor = descriptor
         self.expectedEntries = expectedEntries
+        self.maxPageSize = maxPageSize
         switch descriptor.physicalType {
         case .int32, .float: width = 4
         case .int64, .double: width = 8
@@ -40,8 +43,17 @@ struct PageDecodingState: ~Copyable {
 
     /// Checks a page's entry count against what the chunk still expects.
     func checkedPageEntries(_ count: Int) throws(ParquetError) -> Int {
-        guard count >= 0, count <= expectedEntries - entries else {
+        guard count >= 0 else {
+            throw ParquetError.corrupt("data page declares a negative number of values (\(count))")
+        }
+        guard count <= expectedEntries - entries else {
             throw ParquetError.corrupt("data page declares \(count) values but the column chunk has only \(expectedEntries - entries) left")
+        }
+        // RLE runs, dictionary indices and delta blocks can describe huge pages in a few bytes:
+        // bound what one page may decode to before anything is allocated for it.
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: Swift.max(width, 8))
+        guard !overflow, bytes <= maxPageSize else {
+            throw ParquetError(.resourceLimit, "data page declares \(count) values, more than the \(maxPageSize)-byte page limit allows; the file is corrupt or hostile")
         }
         return count
     }
@@ -72,7 +84,7 @@ struct PageDecodingState: ~Copyable {
             }
             consumed = used
         } else {
-            throw ParquetError.unsupported("level encoding \(encoding) is not valid for data page v1 levels")
+            throw ParquetError.corrupt("\(repetition ? "repetition" : "definition") levels use encoding \(encoding), which is not valid for levels (RLE or BIT_PACKED)")
         }
         return consumed
     }
@@ -89,6 +101,23 @@ struct PageDecodingState: ~Copyable {
     }
 
     private mutating func appendLevels(
+        repetition: Bool, count: Int, _ body: (UnsafeMutablePointer<UInt16>) throws(ParquetError) -> Int
+    ) throws(ParquetError) -> Int {
+        do throws(ParquetError) {
+            return try appendLevelsUnlabelled(repetition: repetition, count: count, body)
+        } catch {
+            // Say which levels were bad: "corrupt Parquet file: definition levels: …".
+            var labelled = error
+            let prefix = "corrupt Parquet file: "
+            let kind = repetition ? "repetition levels: " : "definition levels: "
+            if labelled.message.hasPrefix(prefix) {
+                labelled.message = prefix + kind + labelled.message.dropFirst(prefix.count)
+            }
+            throw labelled
+        }
+    }
+
+    private mutating func appendLevelsUnlabelled(
         repetition: Bool, count: Int, _ body: (UnsafeMutablePointer<UInt16>) throws(ParquetError) -> Int
     ) throws(ParquetError) -> Int {
         var levels = repetition ? repetitionLevels : definitionLevels
@@ -124,6 +153,9 @@ struct PageDecodingState: ~Copyable {
         }
         switch encoding {
         case .plainDictionary, .rleDictionary:
+            guard descriptor.physicalType != .boolean else {
+                throw ParquetError.corrupt("BOOLEAN values cannot be dictionary-encoded")
+            }
             guard let dictionary else {
                 throw ParquetError.corrupt("dictionary-encoded data page without a dictionary page")
             }

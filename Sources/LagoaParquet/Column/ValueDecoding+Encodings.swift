@@ -82,7 +82,11 @@ extension ValueDecoding {
 
     /// BYTE_STREAM_SPLIT values of `width` bytes.
     static func byteStreamSplit(_ data: UnsafeRawBufferPointer, count: Int, width: Int, into out: inout DecodedValues) throws(ParquetError) {
-        out.values.reserve(count * width)
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow, bytes == data.count else {
+            throw ParquetError.corrupt("BYTE_STREAM_SPLIT data has \(data.count) bytes but \(count) values of \(width) bytes were expected")
+        }
+        out.values.reserve(bytes)
         try ByteStreamSplit.decode(data, count: count, width: width, into: out.values.pointer + out.values.count)
         out.values.count += count * width
         out.count += count

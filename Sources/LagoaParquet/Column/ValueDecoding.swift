@@ -36,7 +36,11 @@ enum ValueDecoding {
             try PlainDecoder.decodeByteArrays(data, count: count, offsets: &out.values, data: &out.data)
             out.count += count
         default:
-            out.values.reserve(count * width)
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: width)
+            guard !overflow, bytes <= data.count else {
+                throw ParquetError.corrupt("PLAIN data has \(data.count) bytes, too few for \(count) values of \(width) bytes")
+            }
+            out.values.reserve(bytes)
             let used = try PlainDecoder.decodeFixedWidth(data, count: count, width: width, into: out.values.pointer + out.values.count)
             out.values.count += used
             out.count += count

@@ -53,8 +53,11 @@ public final class ParquetFileReader: Sendable {
             throw fail("the file does not end with the magic bytes PAR1 (found \(Self.hex(Array(tail[4..<8])))); it may be truncated")
         }
         let footerLength = Int64(UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24)
-        guard footerLength <= size - 12 else {
+        guard footerLength <= size - 8 else {
             throw fail("the footer length \(footerLength) is past the start of the file (\(size) bytes)")
+        }
+        guard footerLength <= size - 12 else {
+            throw fail("the footer length \(footerLength) overlaps the leading magic bytes (the file is \(size) bytes)")
         }
         let footerOffset = size - 8 - footerLength
         let footer = try await source.read(offset: footerOffset, length: Int(footerLength))

@@ -53,11 +53,16 @@ struct RowGroupDecoder: Sendable {
         let rows = selection?.rowCount ?? Int(group.numRows)
         var columns: [Column] = []
         for shape in shapes {
-            var column = assembler.assemble(shape)
+            var column: Column
+            do throws(ParquetError) {
+                column = try assembler.assemble(shape)
+            } catch {
+                throw error.adding("file", reader.source.name).adding("row group", String(index)).adding("column", shape.field.name)
+            }
             let expected = covered[shape.leaves[0]]?.rowCount ?? Int(group.numRows)
             guard column.count == expected else {
                 throw ParquetError.corrupt("column '\(shape.field.name)' holds \(column.count) rows but the row group declares \(expected)")
-                    .adding("file", reader.source.name).adding("row group", String(index))
+                    .adding("file", reader.source.name).adding("row group", String(index)).adding("column", shape.field.name)
             }
             if let selection, let pages = covered[shape.leaves[0]] {
                 column = Self.trim(column, covering: pages, to: selection)
@@ -171,7 +176,7 @@ struct RowGroupDecoder: Sendable {
         case .lz4Raw: return .lz4Raw
         default:
             throw location.annotate(
-                ParquetError.unsupported("unsupported codec \(codec) (Lagoa reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW); rewrite the file with one of those, e.g. `lagoa convert in.parquet out.parquet --compression zstd` from a tool that reads it"),
+                ParquetError.unsupported("unsupported codec \(codec.isKnown ? codec.description : "with id \(codec.rawValue)") (Lagoa reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW); rewrite the file with one of those codecs, e.g. with pyarrow or DuckDB"),
                 offset: nil)
         }
     }

@@ -45,6 +45,9 @@ enum ArrowTypeMapping {
             guard width > 0 else {
                 throw ParquetError.corrupt("FIXED_LEN_BYTE_ARRAY column '\(path)' has type_length \(width); it must be at least 1")
             }
+            guard width <= 1 << 24 else {
+                throw ParquetError(.resourceLimit, "FIXED_LEN_BYTE_ARRAY column '\(path)' has type_length \(width), more than Lagoa's limit of 16 MiB per value")
+            }
             switch element.logicalType {
             case .uuid?:
                 guard width == 16 else { throw ParquetError.corrupt("UUID column '\(path)' has type_length \(width), expected 16") }
@@ -77,6 +80,15 @@ enum ArrowTypeMapping {
         }
         guard precision <= 38 else {
             throw ParquetError.unsupported("DECIMAL column '\(path)' has precision \(precision); Lagoa reads decimals of up to 38 digits")
+        }
+        if element.type == .fixedLenByteArray {
+            let width = Int(element.typeLength ?? 0)
+            guard width > 0 else {
+                throw ParquetError.corrupt("DECIMAL column '\(path)' is a FIXED_LEN_BYTE_ARRAY with type_length \(width); it must be at least 1")
+            }
+            guard width <= 16 else {
+                throw ParquetError.unsupported("DECIMAL column '\(path)' uses \(width)-byte values; Lagoa reads decimals of up to 16 bytes")
+            }
         }
         switch element.type {
         case .int32?, .int64?, .byteArray?, .fixedLenByteArray?: break
