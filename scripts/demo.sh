@@ -55,7 +55,7 @@ run() {
 
 echo "demo: $(wc -l < harvest.csv) lines of CSV in $work/harvest.csv; the first few:"
 head -n 4 harvest.csv
-run convert harvest.csv harvest.parquet --compression zstd
+run convert harvest.csv harvest.parquet --compression zstd --type 'tonnes=decimal(9,3)' --type 'price_per_tonne=decimal(8,2)'
 echo "($(wc -c < harvest.csv) bytes of CSV -> $(wc -c < harvest.parquet) bytes of Parquet)"
 run parquet schema harvest.parquet
 run parquet stats harvest.parquet
