@@ -1,5 +1,3 @@
-import LagoaCore
-
 /// A forward-moving window of bytes over a ``RandomAccessSource``, refilled in chunks.
 ///
 /// Only unconsumed bytes are kept: a refill first drops everything before ``position``, then reads

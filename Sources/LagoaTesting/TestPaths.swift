@@ -23,7 +23,7 @@ public enum TestPaths {
         var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
         let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(result != nil, "mkdtemp failed under \(base)")
-        return String(cString: template.map { UInt8(bitPattern: $0) }.dropLast() + [0])
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Removes a folder tree created by ``temporaryDirectory(prefix:)``.

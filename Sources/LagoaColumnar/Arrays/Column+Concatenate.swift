@@ -9,7 +9,7 @@ extension Column {
         let nulls = columns.reduce(0) { $0 + $1.nullCount }
         var validity: Buffer? = nil
         if nulls > 0 {
-            var bits = MutableBuffer(zeroed: Bitmap.byteCount(total))
+            let bits = MutableBuffer(zeroed: Bitmap.byteCount(total))
             var at = 0
             for c in columns {
                 for i in 0..<c.count where c.isValid(i) { Bitmap.set(bits.pointer, at + i) }
@@ -19,7 +19,7 @@ extension Column {
         }
         switch type {
         case .boolean:
-            var bits = MutableBuffer(zeroed: Bitmap.byteCount(total))
+            let bits = MutableBuffer(zeroed: Bitmap.byteCount(total))
             var at = 0
             for c in columns {
                 for i in 0..<c.count where c.bool(at: i) { Bitmap.set(bits.pointer, at + i) }
