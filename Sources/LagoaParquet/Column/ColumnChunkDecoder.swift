@@ -5,7 +5,7 @@ import LagoaCompression
 ///
 /// Handles dictionary pages, data pages v1 and v2, every value encoding, and skips index pages and
 /// unknown page types. Every size read from the file is checked before it is used, and no page may
-/// claim more than ``Limits/maxPageSize`` uncompressed bytes (decompression bombs).
+/// claim more than ``ParquetReadOptions/maxPageSize`` uncompressed bytes (decompression bombs).
 struct ColumnChunkDecoder {
     let descriptor: ColumnDescriptor
     let codec: LagoaCompression.CompressionCodec
@@ -111,7 +111,7 @@ struct ColumnChunkDecoder {
         let count = Int(dictionaryHeader.numValues)
         guard count >= 0 else { throw ParquetError.corrupt("dictionary page declares \(count) values") }
         try withDecompressed(body, size: Int(header.uncompressedPageSize), scratch: &scratch) { (data) throws(ParquetError) in
-            var values = DecodedValues(physicalType: descriptor.physicalType, capacity: min(count, data.count + 1), width: descriptor.typeLength.nonZero(or: state.width))
+            var values = DecodedValues(physicalType: descriptor.physicalType, capacity: min(count, data.count + 1), width: state.width)
             try ValueDecoding.plain(data, count: count, descriptor: descriptor, width: state.width, into: &values)
             state.dictionary = DictionaryValues(values)
         }
@@ -165,8 +165,4 @@ struct ColumnChunkDecoder {
             try state.decodeValues(valuesBody, encoding: v2.encoding, entries: count)
         }
     }
-}
-
-extension Int {
-    fileprivate func nonZero(or other: Int) -> Int { self == 0 ? other : self }
 }

@@ -39,9 +39,7 @@ public struct ParquetSchema: Sendable {
         self.elements = elements
         self.columns = mapper.columns
         self.shapes = shapes
-        var metadata: [String: String] = [:]
-        metadata.reserveCapacity(0)
-        self.arrowSchema = Schema(shapes.map(\.field), metadata: metadata)
+        self.arrowSchema = Schema(shapes.map(\.field))
     }
 
     /// Indices of the top-level fields named in `names` (all when `nil`).
