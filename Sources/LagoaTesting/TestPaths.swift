@@ -1,3 +1,5 @@
+import LagoaCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,6 +32,21 @@ public enum TestPaths {
     public static func remove(_ path: String) {
         precondition(path.contains("lagoa"), "refusing to remove '\(path)'")
         _ = system("rm -rf '\(path)'")
+    }
+
+    /// Names of the entries of folder `path` ending in `suffix`, sorted, without hidden files.
+    /// - Throws: ``IOError`` when the folder cannot be opened.
+    public static func files(in path: String, suffix: String = "") throws -> [String] {
+        guard let dir = opendir(path) else { throw IOError("cannot open folder '\(path)'") }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix("."), name.hasSuffix(suffix) { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// The value of environment variable `name`, if set.

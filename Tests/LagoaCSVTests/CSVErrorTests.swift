@@ -1,3 +1,4 @@
+import LagoaTesting
 import LagoaColumnar
 import Testing
 
@@ -83,14 +84,14 @@ struct CSVErrorTests {
     ]
 
     @Test("every file in TestData/csv/bad has a case below")
-    func everyBadFixtureIsTested() {
-        let files = CSVTestSupport.listFiles(CSVTestSupport.fixture("bad")).map { "bad/" + $0 }
+    func everyBadFixtureIsTested() throws {
+        let files = (try TestPaths.files(in: TestPaths.testData("csv/bad"))).map { "bad/" + $0 }
         #expect(Set(files) == Set(Self.badFixtureCases.map(\.0)))
     }
 
     @Test("each bad fixture fails with its exact message", arguments: badFixtureCases)
     func badFixtures(file: String, expected: String) async {
-        let path = CSVTestSupport.fixture(file)
+        let path = TestPaths.testData("csv/" + file)
         var options = CSVReadOptions()
         options.sampleRows = 1
         let message = await CSVTestSupport.errorMessage {

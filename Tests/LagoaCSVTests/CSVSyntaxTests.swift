@@ -1,3 +1,4 @@
+import LagoaTesting
 import LagoaColumnar
 import Testing
 
@@ -78,7 +79,7 @@ struct CSVSyntaxTests {
 
     @Test("reads a fixture file from disk")
     func fixtureFile() async throws {
-        var reader = try await CSVReader(path: CSVTestSupport.fixture("quoted_crlf_bom.csv"))
+        var reader = try await CSVReader(path: TestPaths.testData("csv/" + "quoted_crlf_bom.csv"))
         let rows = try await reader.readAll().flatMap { b in (0..<b.rowCount).map { b.row($0) } }
         #expect(reader.schema.fields.map(\.name) == ["id", "comment", "amount"])
         #expect(reader.schema.fields.map(\.type) == [.int64, .string, .float64])

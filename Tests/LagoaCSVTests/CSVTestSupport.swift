@@ -40,35 +40,4 @@ enum CSVTestSupport {
             return "unexpected error: \(error)"
         }
     }
-
-    /// The path of a fixture in `TestData/csv/`.
-    static func fixture(_ name: String, filePath: String = #filePath) -> String {
-        var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/TestData/csv/" + name
-    }
-
-    /// A one-batch value table from columns of values.
-    static func batch(_ fields: [Field], _ columns: [[Value]]) -> RecordBatch {
-        let built = zip(fields, columns).map { field, values in
-            let builder = ColumnBuilder(field.type)
-            for value in values { builder.append(value) }
-            return builder.finish()
-        }
-        return RecordBatch(schema: Schema(fields), columns: built)
-    }
-
-    /// Names of the regular files in folder `path`.
-    static func listFiles(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted()
-    }
 }

@@ -1,3 +1,4 @@
+import LagoaTesting
 import LagoaColumnar
 import LagoaCore
 import Testing
@@ -12,7 +13,7 @@ struct CSVWriterTests {
 
     @Test("quotes only when needed; the empty string is quoted, null is empty")
     func quoting() async throws {
-        let batch = CSVTestSupport.batch(
+        let batch = TestBatches.make(
             [Field("plain", .string), Field("odd, \"name\"", .string)],
             [[.string("a"), .string(""), .null, .string("x\ny")], [.string("1,2"), .string("say \"hi\""), .string("p"), .null]]
         )
@@ -21,7 +22,7 @@ struct CSVWriterTests {
 
     @Test("formats every scalar type")
     func scalars() async throws {
-        let batch = CSVTestSupport.batch(
+        let batch = TestBatches.make(
             [
                 Field("b", .boolean), Field("i8", .int8), Field("u64", .uint64), Field("f32", .float32), Field("f64", .float64),
                 Field("dec", .decimal128(precision: 9, scale: 2)), Field("d", .date32), Field("t", .time64(.microsecond)),
@@ -42,7 +43,7 @@ struct CSVWriterTests {
     @Test("non-finite floats and nested values as JSON text")
     func specialsAndNested() async throws {
         let point = DataType.struct([Field("x", .int64), Field("tag", .string)])
-        let batch = CSVTestSupport.batch(
+        let batch = TestBatches.make(
             [Field("f", .float64), Field("l", .list(Field("item", .int64))), Field("s", point),
              Field("m", .map(key: Field("key", .string, nullable: false), value: Field("value", .float64), keysSorted: false))],
             [
@@ -60,7 +61,7 @@ struct CSVWriterTests {
 
     @Test("CRLF line ends, another delimiter and a null marker")
     func options() async throws {
-        let batch = CSVTestSupport.batch([Field("a", .int64), Field("b", .string)], [[.int(1), .null], [.string("x;y"), .string("NULL")]])
+        let batch = TestBatches.make([Field("a", .int64), Field("b", .string)], [[.int(1), .null], [.string("x;y"), .string("NULL")]])
         let options = CSVWriteOptions(delimiter: ";", nullString: "NULL", lineTerminator: "\r\n")
         #expect(try await text(batch, options: options) == "a;b\r\n1;\"x;y\"\r\nNULL;\"NULL\"\r\n")
     }
@@ -68,7 +69,7 @@ struct CSVWriterTests {
     @Test("rejects a batch whose types differ from the writer's schema")
     func schemaMismatch() async throws {
         let writer = try CSVWriter(sink: MemorySink(), schema: Schema([Field("a", .int64)]))
-        let batch = CSVTestSupport.batch([Field("a", .string)], [[.string("x")]])
+        let batch = TestBatches.make([Field("a", .string)], [[.string("x")]])
         let message = await CSVTestSupport.errorMessage { try await writer.write(batch) }
         #expect(message == "cannot write a batch with columns (string) to a CSV writer for (int64)")
     }
@@ -82,7 +83,7 @@ struct CSVRoundTripTests {
             Field("id", .int64), Field("score", .float64), Field("ok", .boolean), Field("name", .string),
             Field("day", .date32), Field("at", .timestamp(.microsecond, timeZone: "UTC")), Field("local", .timestamp(.microsecond, timeZone: nil)),
         ]
-        let batch = CSVTestSupport.batch(fields, [
+        let batch = TestBatches.make(fields, [
             [.int(.min), .int(.max), .null, .int(0)],
             [.double(0.1), .double(-1.7976931348623157e308), .double(.leastNonzeroMagnitude), .null],
             [.bool(true), .null, .bool(false), .bool(true)],
@@ -105,7 +106,7 @@ struct CSVRoundTripTests {
             Field("t", .time64(.nanosecond)), Field("ts", .timestamp(.nanosecond, timeZone: "UTC")), Field("bin", .binary),
             Field("uuid", .fixedSizeBinary(16)), Field("s", .string),
         ]
-        let batch = CSVTestSupport.batch(fields, [
+        let batch = TestBatches.make(fields, [
             [.int(-128), .int(127)], [.int(-32768), .null], [.int(.init(Int32.min)), .int(7)], [.uint(255), .uint(0)],
             [.uint(.init(UInt32.max)), .null], [.uint(.max), .uint(1)], [.float(3.4028235e38), .float(.leastNonzeroMagnitude)],
             [.decimal(Int128("-9999999999999999999999999999999999999")!, scale: 10), .decimal(5, scale: 10)],
@@ -124,7 +125,7 @@ struct CSVRoundTripTests {
     @Test("a local file written and read back")
     func localFile() async throws {
         let path = "/tmp/lagoa-csv-\(UInt64.random(in: 0...UInt64.max)).csv"
-        let batch = CSVTestSupport.batch([Field("a", .int64), Field("b", .string)], [[.int(1), .int(2)], [.string("x"), .null]])
+        let batch = TestBatches.make([Field("a", .int64), Field("b", .string)], [[.int(1), .int(2)], [.string("x"), .null]])
         let writer = try CSVWriter(sink: try LocalFileSink(path: path), schema: batch.schema)
         try await writer.write(batch)
         try await writer.write(batch)

@@ -1,3 +1,4 @@
+import LagoaTesting
 import LagoaColumnar
 import LagoaCore
 import Testing
@@ -89,7 +90,7 @@ struct JSONLinesReaderTests {
 
     @Test("reads fixture files; every bad fixture has its exact message")
     func fixtures() async throws {
-        var reader = try await JSONLinesReader(path: JSONTestSupport.fixture("events.jsonl"))
+        var reader = try await JSONLinesReader(path: TestPaths.testData("json/" + "events.jsonl"))
         let rows = try await reader.readAll().flatMap { b in (0..<b.rowCount).map { b.row($0) } }
         #expect(reader.schema.fields.map(\.name) == ["id", "at", "user", "tags", "amount"])
         #expect(reader.schema.fields[1].type == .timestamp(.microsecond, timeZone: "UTC"))
@@ -101,9 +102,9 @@ struct JSONLinesReaderTests {
             "bad/lone_surrogate.jsonl": "line 1, column 11: unpaired surrogate \\uD800 in a string",
             "bad/not_object.jsonl": "line 3, column 1: each line must be a JSON object, found string \"just text\"",
         ]
-        #expect(Set(JSONTestSupport.listFiles(JSONTestSupport.fixture("bad")).map { "bad/" + $0 }) == Set(cases.keys))
+        #expect(Set((try TestPaths.files(in: TestPaths.testData("json/bad"))).map { "bad/" + $0 }) == Set(cases.keys))
         for (file, expected) in cases {
-            let path = JSONTestSupport.fixture(file)
+            let path = TestPaths.testData("json/" + file)
             let message = await JSONTestSupport.errorMessage {
                 var reader = try await JSONLinesReader(path: path)
                 _ = try await reader.readAll()

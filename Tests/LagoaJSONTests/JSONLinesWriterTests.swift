@@ -1,3 +1,4 @@
+import LagoaTesting
 import LagoaColumnar
 import LagoaCore
 import Testing
@@ -8,7 +9,7 @@ import Testing
 struct JSONLinesWriterTests {
     @Test("formats every scalar type")
     func scalars() async throws {
-        let batch = JSONTestSupport.batch(
+        let batch = TestBatches.make(
             [
                 Field("b", .boolean), Field("i", .int64), Field("u", .uint64), Field("f32", .float32), Field("f", .float64),
                 Field("dec", .decimal128(precision: 9, scale: 2)), Field("d", .date32), Field("t", .time64(.millisecond)),
@@ -31,7 +32,7 @@ struct JSONLinesWriterTests {
     func nested() async throws {
         let stringMap = DataType.map(key: Field("key", .string, nullable: false), value: Field("value", .int64), keysSorted: false)
         let intMap = DataType.map(key: Field("key", .int32, nullable: false), value: Field("value", .boolean), keysSorted: false)
-        let batch = JSONTestSupport.batch(
+        let batch = TestBatches.make(
             [
                 Field("f", .float64), Field("l", .list(Field("item", .struct([Field("x", .int64)])))),
                 Field("m", stringMap), Field("k", intMap), Field("odd \"key\"", .string),
@@ -55,7 +56,7 @@ struct JSONLinesWriterTests {
 
     @Test("invalid UTF-8 in a string column is written as U+FFFD so the line stays valid JSON")
     func invalidUTF8() async throws {
-        let batch = JSONTestSupport.batch([Field("s", .binary)], [[.binary([0x61, 0xFF, 0x62])]])
+        let batch = TestBatches.make([Field("s", .binary)], [[.binary([0x61, 0xFF, 0x62])]])
         let column = ColumnBuilder(.string)
         column.append(.binary([0x61, 0xFF, 0x62, 0xE2, 0x82]))
         let strings = RecordBatch(schema: Schema([Field("s", .string)]), columns: [column.finish()])
@@ -65,7 +66,7 @@ struct JSONLinesWriterTests {
 
     @Test("writes slices of a batch")
     func slices() async throws {
-        let batch = JSONTestSupport.batch(
+        let batch = TestBatches.make(
             [Field("s", .struct([Field("a", .int64)])), Field("l", .list(Field("item", .string)))],
             [[.struct([.int(1)]), .struct([.int(2)]), .null], [.list([.string("x")]), .list([.string("y"), .string("z")]), .null]]
         )
@@ -77,7 +78,7 @@ struct JSONLinesWriterTests {
     func schemaMismatch() async {
         let writer = JSONLinesWriter(sink: MemorySink(), schema: Schema([Field("a", .int64)]))
         let message = await JSONTestSupport.errorMessage {
-            try await writer.write(JSONTestSupport.batch([Field("a", .boolean)], [[.bool(true)]]))
+            try await writer.write(TestBatches.make([Field("a", .boolean)], [[.bool(true)]]))
         }
         #expect(message == "cannot write a batch with columns (boolean) to a JSON writer for (int64)")
     }
@@ -92,7 +93,7 @@ struct JSONRoundTripTests {
             Field("id", .int64), Field("f", .float64), Field("ok", .boolean), Field("s", .string), Field("d", .date32),
             Field("at", .timestamp(.microsecond, timeZone: "UTC")), Field("user", user), Field("tags", .list(Field("item", .string))),
         ]
-        let batch = JSONTestSupport.batch(fields, [
+        let batch = TestBatches.make(fields, [
             [.int(.max), .int(.min), .null],
             [.double(0.1), .double(.nan), .double(-.leastNonzeroMagnitude)],
             [.bool(true), .null, .bool(false)],
@@ -121,7 +122,7 @@ struct JSONRoundTripTests {
             Field("m", .map(key: Field("key", .string, nullable: false), value: Field("value", .float64), keysSorted: false)),
             Field("mk", .map(key: Field("key", .date32, nullable: false), value: Field("value", .string), keysSorted: false)),
         ]
-        let batch = JSONTestSupport.batch(fields, [
+        let batch = TestBatches.make(fields, [
             [.int(-128), .null], [.uint(.init(UInt32.max)), .uint(0)], [.uint(.max), .null], [.float(.infinity), .float(.leastNonzeroMagnitude)],
             [.decimal(Int128("-99999999999999999999999999999999999999")!, scale: 3), .decimal(0, scale: 3)],
             [.time(86_399_999_999_999, .nanosecond), .null], [.timestamp(-9_000_000_000_000_000_000, .nanosecond, timeZone: nil), .timestamp(.max, .nanosecond, timeZone: nil)],

@@ -40,39 +40,8 @@ enum JSONTestSupport {
         }
     }
 
-    /// The path of a fixture in `TestData/json/`.
-    static func fixture(_ name: String, filePath: String = #filePath) -> String {
-        var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/TestData/json/" + name
-    }
-
-    /// A one-batch table from columns of values.
-    static func batch(_ fields: [Field], _ columns: [[Value]]) -> RecordBatch {
-        let built = zip(fields, columns).map { field, values in
-            let builder = ColumnBuilder(field.type)
-            for value in values { builder.append(value) }
-            return builder.finish()
-        }
-        return RecordBatch(schema: Schema(fields), columns: built)
-    }
-
     /// Writes `batch` as JSON lines and returns the text.
     static func text(_ batch: RecordBatch) async throws -> String {
         String(decoding: try await JSONLinesWriter.encode([batch], schema: batch.schema), as: UTF8.self)
-    }
-
-    /// Names of the regular files in folder `path`.
-    static func listFiles(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted()
     }
 }

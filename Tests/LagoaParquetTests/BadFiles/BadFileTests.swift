@@ -22,7 +22,7 @@ struct BadFileTests {
 
     @Test("every file in TestData/parquet/bad has an expected error, and every expected error a file")
     func everyFileHasATest() throws {
-        let onDisk = Set(try DirectoryListing.files(in: TestPaths.testData("parquet/bad"), suffix: ".parquet"))
+        let onDisk = Set(try TestPaths.files(in: TestPaths.testData("parquet/bad"), suffix: ".parquet"))
         let listed = BadFile.all.map { $0.name + ".parquet" }
         #expect(Set(listed).count == listed.count, "a file is listed twice in BadFile.all")
         for name in onDisk.subtracting(listed).sorted() {
@@ -39,7 +39,7 @@ struct BadFileTests {
         let source = try LocalFileSource(path: folder + "/README.md")
         let bytes = try source.readSync(offset: 0, length: Int(try await source.size()))
         let readme = String(decoding: bytes, as: UTF8.self)
-        for name in try DirectoryListing.files(in: folder, suffix: ".parquet") where !readme.contains("`\(name)`") {
+        for name in try TestPaths.files(in: folder, suffix: ".parquet") where !readme.contains("`\(name)`") {
             Issue.record("TestData/parquet/bad/README.md does not describe \(name)")
         }
     }

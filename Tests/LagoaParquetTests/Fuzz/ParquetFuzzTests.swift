@@ -125,7 +125,7 @@ enum FuzzSeeds {
     static func load() async throws -> [(name: String, bytes: [UInt8])] {
         let folder = TestPaths.testData("parquet/fuzz-seeds")
         var seeds: [(name: String, bytes: [UInt8])] = []
-        for name in try DirectoryListing.files(in: folder, suffix: ".parquet") {
+        for name in try TestPaths.files(in: folder, suffix: ".parquet") {
             let source = try LocalFileSource(path: folder + "/" + name)
             seeds.append((name, try source.readSync(offset: 0, length: Int(try await source.size()))))
         }
@@ -307,21 +307,6 @@ extension String {
 }
 
 /// The regular files in a folder whose names end with `suffix`, sorted.
-enum DirectoryListing {
-    static func files(in folder: String, suffix: String) throws -> [String] {
-        guard let dir = opendir(folder) else { throw IOError("cannot open folder '\(folder)'") }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasSuffix(suffix) { names.append(name) }
-        }
-        return names.sorted()
-    }
-}
-
 /// Prints the mutant being read when the process dies of a signal, then lets the previous handler run.
 enum FuzzCrashReporter {
     private static let capacity = 1024
