@@ -96,23 +96,32 @@ struct JSONParser: Sendable {
                 i += 1
                 try parseValue(b, &i, depth: depth)
                 count += 1
-                skipWhitespace(b, &i)
-                guard i < b.count else {
-                    throw Fault(offset: i, message: "expected ',' or '}' after an object member, found end of input")
-                }
-                if b[i] == 0x2C {
-                    i += 1
-                } else if b[i] == 0x7D {
-                    i += 1
-                    break
-                } else {
-                    throw Fault(offset: i, message: "expected ',' or '}' after an object member, found \(Self.describe(b, i))")
-                }
+                if try consumeSeparator(b, &i, close: 0x7D, after: "'}' after an object member") { break }
             }
         }
         tape.tokens[index].count = count
         tape.tokens[index].next = tape.tokens.count
         tape.tokens[index].end = i
+    }
+
+    /// After a member or element: skips whitespace, then consumes a ',' (returns `false`) or the
+    /// closing bracket `close` (returns `true`); anything else is a fault naming `after`.
+    private func consumeSeparator(
+        _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, close: UInt8, after: String
+    ) throws(Fault) -> Bool {
+        skipWhitespace(b, &i)
+        guard i < b.count else {
+            throw Fault(offset: i, message: "expected ',' or \(after), found end of input")
+        }
+        if b[i] == 0x2C {
+            i += 1
+            return false
+        }
+        if b[i] == close {
+            i += 1
+            return true
+        }
+        throw Fault(offset: i, message: "expected ',' or \(after), found \(Self.describe(b, i))")
     }
 
     private mutating func parseArray(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, depth: Int) throws(Fault) {
@@ -128,18 +137,7 @@ struct JSONParser: Sendable {
             while true {
                 try parseValue(b, &i, depth: depth)
                 count += 1
-                skipWhitespace(b, &i)
-                guard i < b.count else {
-                    throw Fault(offset: i, message: "expected ',' or ']' after an array element, found end of input")
-                }
-                if b[i] == 0x2C {
-                    i += 1
-                } else if b[i] == 0x5D {
-                    i += 1
-                    break
-                } else {
-                    throw Fault(offset: i, message: "expected ',' or ']' after an array element, found \(Self.describe(b, i))")
-                }
+                if try consumeSeparator(b, &i, close: 0x5D, after: "']' after an array element") { break }
             }
         }
         tape.tokens[index].count = count
