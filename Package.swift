@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "LagoaColumnar", targets: ["LagoaColumnar"]),
         .library(name: "LagoaParquet", targets: ["LagoaParquet"]),
         .library(name: "LagoaCompression", targets: ["LagoaCompression"]),
+        .library(name: "LagoaObjectStore", targets: ["LagoaObjectStore"]),
+        .library(name: "LagoaIceberg", targets: ["LagoaIceberg"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +42,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 1: object stores (local disk, memory); S3 is its own target above
+        .target(name: "LagoaObjectStore", dependencies: ["LagoaCore"], swiftSettings: swiftSettings),
+
         // MARK: Layer 2: file formats (know nothing of SQL or Iceberg)
         .target(
             name: "LagoaParquet",
@@ -49,7 +54,14 @@ let package = Package(
         .target(name: "LagoaCSV", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
         .target(name: "LagoaJSON", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
 
-        // MARK: Layer 9: command line
+        // MARK: Layer 3: Apache Iceberg tables and catalogs
+        .target(
+            name: "LagoaIceberg",
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaParquet", "LagoaObjectStore"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
             dependencies: [
@@ -79,6 +91,16 @@ let package = Package(
         .testTarget(
             name: "LagoaParquetTests",
             dependencies: ["LagoaParquet", "LagoaColumnar", "LagoaCompression", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaObjectStoreTests",
+            dependencies: ["LagoaObjectStore", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaIcebergTests",
+            dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
