@@ -57,7 +57,7 @@ let package = Package(
         // MARK: Layer 3: Apache Iceberg tables and catalogs
         .target(
             name: "LagoaIceberg",
-            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaParquet", "LagoaObjectStore"],
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaParquet", "LagoaJSON", "LagoaObjectStore"],
             swiftSettings: swiftSettings
         ),
 
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaIcebergTests",
-            dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],
+            dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaJSON", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
