@@ -57,7 +57,7 @@ let package = Package(
         // MARK: Layer 3: Apache Iceberg tables and catalogs
         .target(
             name: "LagoaIceberg",
-            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaParquet", "LagoaJSON", "LagoaObjectStore"],
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaJSON", "LagoaObjectStore"],
             swiftSettings: swiftSettings
         ),
 
