@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "LagoaCompression", targets: ["LagoaCompression"]),
         .library(name: "LagoaObjectStore", targets: ["LagoaObjectStore"]),
         .library(name: "LagoaIceberg", targets: ["LagoaIceberg"]),
+        .library(name: "LagoaAvro", targets: ["LagoaAvro"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LagoaCSV", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+        // Avro object container files (Iceberg manifests). Raw deflate, the CRC32 of Avro's snappy
+        // blocks and zstd frames without a content size need zlib and zstd calls that
+        // LagoaCompression's page-oriented API does not expose, hence the two C modules.
+        .target(
+            name: "LagoaAvro",
+            dependencies: ["LagoaCore", "LagoaCompression", "CZlib", "CZstd", "CSnappy"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "LagoaJSON", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
 
         // MARK: Layer 3: Apache Iceberg tables and catalogs
@@ -103,6 +112,7 @@ let package = Package(
             dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaJSON", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LagoaAvroTests", dependencies: ["LagoaAvro", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LagoaJSONTests", dependencies: ["LagoaJSON", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(
