@@ -66,7 +66,7 @@ let package = Package(
         // MARK: Layer 3: Apache Iceberg tables and catalogs
         .target(
             name: "LagoaIceberg",
-            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaJSON", "LagoaObjectStore"],
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaAvro", "LagoaJSON", "LagoaObjectStore"],
             swiftSettings: swiftSettings
         ),
 
