@@ -3,6 +3,7 @@
 /// memory (manifests, metadata, the in-memory store).
 public final class BufferedObjectWriter: ObjectWriter {
     private var buffer: [UInt8] = []
+    private var written: Int64 = 0
     private var finished = false
     private let publish: @Sendable ([UInt8]) async throws(ObjectStoreError) -> Void
 
@@ -10,11 +11,12 @@ public final class BufferedObjectWriter: ObjectWriter {
         self.publish = publish
     }
 
-    public var position: Int64 { Int64(buffer.count) }
+    public var position: Int64 { written }
 
     public func write(_ bytes: [UInt8]) async throws {
         precondition(!finished, "write after close() or abort() on an ObjectWriter")
         buffer.append(contentsOf: bytes)
+        written += Int64(bytes.count)
     }
 
     public func close() async throws {

@@ -7,6 +7,7 @@ enum BatchConformer {
     ///   null values in required columns, and types that cannot be converted.
     static func conform(_ batch: RecordBatch, to schema: IcebergSchema) throws(IcebergError) -> RecordBatch {
         let target = schema.arrowSchema
+        if batch.schema == target { return batch }
         let known = Set(schema.fields.map(\.name))
         if let extra = batch.schema.fields.first(where: { !known.contains($0.name) }) {
             throw IcebergError(
