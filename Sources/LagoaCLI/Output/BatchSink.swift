@@ -29,6 +29,11 @@ final class BatchSink {
         }
     }
 
+    /// JSON lines on standard output.
+    static func stdout(schema: Schema) -> BatchSink {
+        BatchSink(.json(JSONLinesWriter(sink: StandardOutputSink(), schema: schema)))
+    }
+
     func write(_ batch: RecordBatch) async throws {
         switch writer {
         case .csv(let w): try await w.write(batch)
