@@ -173,12 +173,29 @@ public final class Catalog: Sendable {
                 return Table(identifier: identifier, metadataLocation: location, metadata: next, catalog: self)
             } catch where error.code == .commitConflict && attempt < maxAttempts {
                 try? await io.delete(location)
+                await discardNewSnapshots(next, base: base)
                 try? await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...(5_000_000 * UInt64(min(attempt, 20)))))
                 continue
             } catch {
                 try? await io.delete(location)
+                await discardNewSnapshots(next, base: base)
                 throw error
             }
+        }
+    }
+
+    /// Deletes the manifest lists and manifests written for snapshots that did not get committed
+    /// (best effort: anything left is an orphan that orphan removal deletes).
+    private func discardNewSnapshots(_ next: TableMetadata, base: Table) async {
+        let known = Set(base.metadata.snapshots.map(\.snapshotID))
+        for snapshot in next.snapshots where !known.contains(snapshot.snapshotID) {
+            guard let list = snapshot.manifestList else { continue }
+            if let manifests = try? await SnapshotProducer.manifests(base, snapshot) {
+                for manifest in manifests where manifest.addedSnapshotID == snapshot.snapshotID {
+                    try? await io.delete(manifest.path)
+                }
+            }
+            try? await io.delete(list)
         }
     }
 
