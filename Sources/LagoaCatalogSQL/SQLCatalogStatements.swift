@@ -272,7 +272,7 @@ struct SQLCatalogStatements: Sendable {
 
     func renameTable(_ s: any SQLSession, from: TableIdentifier, to: TableIdentifier) throws(IcebergError) {
         guard try currentLocation(s, from) != nil else {
-            throw IcebergError(.notFound, "cannot rename table '\(from)': it does not exist in catalog '\(catalogName)'")
+            throw IcebergError(.notFound, "cannot rename table '\(from)' to '\(to)': it does not exist in catalog '\(catalogName)'")
         }
         guard try namespaceExists(s, to.namespace) else {
             throw IcebergError(
