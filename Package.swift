@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaCatalogSQLTests",
-            dependencies: ["LagoaCatalogSQL", "LagoaIceberg", "LagoaTesting"],
+            dependencies: ["LagoaCatalogSQL", "LagoaIceberg", "LagoaCore", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
