@@ -16,7 +16,9 @@ import Synchronization
 /// Multi-table commits update rows in table order, so two of them cannot deadlock.
 ///
 /// A read whose connection broke (server restart, idle session killed) reconnects once and runs
-/// again; a write is never re-run once it may have reached the server.
+/// again; a write is never re-run once it may have reached the server. A connection lost during a
+/// write's `COMMIT` throws ``IcebergError/Code/io`` ("lost the connection … during COMMIT"): the
+/// write may or may not have been applied, so a caller must re-read the table before retrying.
 public final class PostgresCatalogStore: CatalogStore {
     public let catalogName: String
     /// The server URL without password or options, `postgresql://user@host:port/database`.
@@ -27,6 +29,7 @@ public final class PostgresCatalogStore: CatalogStore {
 
     /// Connects to `url` (`postgresql://user:password@host:port/database?sslmode=…`; a SQLAlchemy
     /// form such as `postgresql+psycopg2://…` is accepted too) and creates the catalog tables if missing.
+    /// Blocks while it connects (up to the URL's `connect_timeout`, 10 s by default).
     /// - Throws: ``IcebergError/Code/io`` naming the server (never the password) when it cannot
     ///   connect or set up the tables.
     public init(url: String, catalogName: String = "lagoa") throws(IcebergError) {

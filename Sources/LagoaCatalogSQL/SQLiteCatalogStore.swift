@@ -18,6 +18,7 @@ public final class SQLiteCatalogStore: CatalogStore {
     private let queue: DatabaseQueue
 
     /// Opens the catalog database at `path`, creating the file and the catalog tables if missing.
+    /// Blocks while it opens (and, if another process is writing, up to `busyTimeout`).
     /// - Parameters:
     ///   - catalogName: the `catalog_name` of every row this store reads and writes.
     ///   - busyTimeout: how long a write waits for another process's write transaction.
