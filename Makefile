@@ -13,7 +13,7 @@ SWIFT_FLAGS ?=
 SWIFT ?= swift
 
 # C libraries behind LagoaCompression (see Package.swift's systemLibrary targets).
-APT_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev pkg-config
+APT_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libsqlite3-dev libpq-dev postgresql pkg-config
 
 # Python peers for the interop tests, pinned in scripts/requirements-test.txt.
 VENV := $(ROOT)/.venv
@@ -25,7 +25,7 @@ export LAGOA_PYTHON := $(VENV)/bin/python
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
-deps: ## Install missing system packages (zstd, snappy, lz4, zlib headers; pkg-config)
+deps: ## Install missing system packages (zstd, snappy, lz4, zlib, SQLite, libpq headers; PostgreSQL server; pkg-config)
 	@"$(ROOT)/scripts/deps.sh" $(APT_PACKAGES)
 
 venv: ## Create or update .venv/ with the pinned pyarrow and DuckDB

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "LagoaObjectStore", targets: ["LagoaObjectStore"]),
         .library(name: "LagoaIceberg", targets: ["LagoaIceberg"]),
         .library(name: "LagoaAvro", targets: ["LagoaAvro"]),
+        .library(name: "LagoaCatalogSQL", targets: ["LagoaCatalogSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,11 +71,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 3: Iceberg's SQL catalog on SQLite and PostgreSQL, over Debian's C clients
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(
+            name: "LagoaCatalogSQL",
+            dependencies: ["LagoaCore", "LagoaIceberg", "CSQLite", "CLibPQ"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
+                "LagoaObjectStore", "LagoaIceberg", "LagoaCatalogSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,6 +95,12 @@ let package = Package(
 
         // MARK: Test support (shipped, used by every test target)
         .target(name: "LagoaTesting", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+        // Spawned by LagoaCatalogSQLTests as several writer processes racing on one catalog table.
+        .executableTarget(
+            name: "lagoa-catalog-stress",
+            dependencies: ["LagoaCatalogSQL", "LagoaIceberg"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests, one target per source target
         .testTarget(name: "LagoaCoreTests", dependencies: ["LagoaCore", "LagoaTesting"], swiftSettings: swiftSettings),
@@ -113,6 +130,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaAvroTests", dependencies: ["LagoaAvro", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaCatalogSQLTests",
+            dependencies: ["LagoaCatalogSQL", "LagoaIceberg", "LagoaCore", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LagoaCSVTests", dependencies: ["LagoaCSV", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "LagoaJSONTests", dependencies: ["LagoaJSON", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(

@@ -24,18 +24,19 @@ declare -A LAYER=(
     [LagoaCore]=0
     [LagoaColumnar]=1 [LagoaCompression]=1 [LagoaObjectStore]=1 [LagoaSQL]=1
     [LagoaCompute]=2 [LagoaParquet]=2 [LagoaAvro]=2 [LagoaCSV]=2 [LagoaJSON]=2 [LagoaObjectStoreS3]=2
-    [LagoaIceberg]=3 [LagoaIcebergREST]=3 [LagoaFunctions]=3
+    [LagoaIceberg]=3 [LagoaIcebergREST]=3 [LagoaFunctions]=3 [LagoaCatalogSQL]=3
     [LagoaPlanner]=4 [LagoaExecution]=4
     [LagoaGovernance]=5 [LagoaEngine]=5
     [LagoaIngest]=6 [LagoaModels]=6 [LagoaScheduler]=6
     [LagoaConnectorPostgres]=6 [LagoaConnectorSQLite]=6 [LagoaConnectorFiles]=6
     [LagoaServer]=7 [LagoaCLI]=7 [lagoa]=7
-    [LagoaTesting]=8 [LagoaSQLLogicTest]=8 [lagoa-slt]=8
+    [LagoaTesting]=8 [LagoaSQLLogicTest]=8 [lagoa-slt]=8 [lagoa-catalog-stress]=8
 )
 # Imports allowed besides "any Lagoa module of a lower layer": same-layer edges from STYLE.md 3.2,
 # and the exact lists for the entry points and test support.
 declare -A ALLOWED=(
     [LagoaIcebergREST]="LagoaIceberg"
+    [LagoaCatalogSQL]="LagoaIceberg"
     [LagoaExecution]="LagoaPlanner"
     [LagoaEngine]="LagoaGovernance"
     [LagoaConnectorPostgres]="LagoaIngest"
@@ -48,6 +49,7 @@ declare -A ONLY=(
     [LagoaTesting]="LagoaCore LagoaColumnar LagoaObjectStore"
     [LagoaSQLLogicTest]="LagoaEngine LagoaTesting"
     [lagoa-slt]="LagoaSQLLogicTest"
+    [lagoa-catalog-stress]="LagoaCatalogSQL LagoaIceberg LagoaCore"
 )
 COMMAND_LINE_TARGETS="LagoaCLI lagoa lagoa-slt"
 

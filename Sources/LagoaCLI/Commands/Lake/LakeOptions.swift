@@ -3,7 +3,6 @@ import LagoaCatalogSQL
 import LagoaCore
 import LagoaIceberg
 import LagoaObjectStore
-import LagoaObjectStoreS3
 import Synchronization
 
 #if canImport(Glibc)
@@ -25,8 +24,7 @@ struct LakeOptions: ParsableArguments {
         let root: any ObjectStore
         let isLocal: Bool
         if warehouseText.hasPrefix("s3://") {
-            let location = try S3Location(url: warehouseText)
-            root = S3ObjectStore(bucket: location.bucket, prefix: location.prefix, configuration: try S3Configuration.fromEnvironment())
+            root = try S3Support.store(url: warehouseText)
             isLocal = false
         } else {
             let path = warehouseText.hasPrefix("file://") ? String(warehouseText.dropFirst(7)) : warehouseText
@@ -78,7 +76,7 @@ final class StoreCache: Sendable {
             if key == "file://" {
                 made = try LocalFileSystemStore(root: "/")
             } else {
-                made = S3ObjectStore(bucket: String(key.dropFirst(5)), configuration: try S3Configuration.fromEnvironment())
+                made = try S3Support.store(url: key)
             }
         } catch {
             throw IcebergError(.io, "cannot open storage for \(location): \(error)")

@@ -39,9 +39,12 @@ struct TableScanCommand: AsyncParsableCommand {
                 columns: columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters() } },
                 filter: try filter.map { try IcebergExpression(parsing: $0) } ?? .alwaysTrue
             )
-            let sink = try await output.map { path in
-                try await BatchSink.open(path, format: try FileFormat(path: path), schema: scan.schema, options: ParquetWriteOptions())
-            } ?? BatchSink.stdout(schema: scan.schema)
+            let sink: BatchSink
+            if let output {
+                sink = try await BatchSink.open(output, format: try FileFormat(path: output), schema: scan.schema, options: ParquetWriteOptions())
+            } else {
+                sink = BatchSink.stdout(schema: scan.schema)
+            }
             var remaining = limit ?? Int.max
             for try await batch in scan.batches() {
                 guard remaining > 0 else { break }
