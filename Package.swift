@@ -74,7 +74,11 @@ let package = Package(
         .executableTarget(name: "lagoa", dependencies: ["LagoaCLI"], swiftSettings: swiftSettings),
 
         // MARK: Test support (shipped, used by every test target)
-        .target(name: "LagoaTesting", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+        .target(
+            name: "LagoaTesting",
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaObjectStore"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests, one target per source target
         .testTarget(name: "LagoaCoreTests", dependencies: ["LagoaCore", "LagoaTesting"], swiftSettings: swiftSettings),
@@ -95,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaObjectStoreTests",
-            dependencies: ["LagoaObjectStore", "LagoaTesting"],
+            dependencies: ["LagoaObjectStore", "LagoaCore", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
