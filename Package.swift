@@ -94,7 +94,11 @@ let package = Package(
         .executableTarget(name: "lagoa", dependencies: ["LagoaCLI"], swiftSettings: swiftSettings),
 
         // MARK: Test support (shipped, used by every test target)
-        .target(name: "LagoaTesting", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+        .target(
+            name: "LagoaTesting",
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaObjectStore"],
+            swiftSettings: swiftSettings
+        ),
         // Spawned by LagoaCatalogSQLTests as several writer processes racing on one catalog table.
         .executableTarget(
             name: "lagoa-catalog-stress",
@@ -121,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaObjectStoreTests",
-            dependencies: ["LagoaObjectStore", "LagoaTesting"],
+            dependencies: ["LagoaObjectStore", "LagoaCore", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

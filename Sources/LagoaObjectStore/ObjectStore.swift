@@ -43,6 +43,10 @@ public protocol ObjectStore: Sendable {
     /// Deletes an object; deleting a missing key succeeds.
     func delete(_ path: ObjectPath) async throws(ObjectStoreError)
 
+    /// Deletes several objects; missing keys are fine. The default deletes one by one; S3 batches
+    /// up to 1000 keys per request.
+    func delete(_ paths: [ObjectPath]) async throws(ObjectStoreError)
+
     /// Opens a streaming writer for a large object (a multipart upload on S3). Nothing is visible at
     /// `path` until the writer's `close()` succeeds; `abort()` (or a crash) leaves nothing behind
     /// that a reader would see.
@@ -56,7 +60,7 @@ public protocol ObjectWriter: ByteSink {
 }
 
 extension ObjectStore {
-    /// Deletes several objects; missing keys are fine.
+    /// Deletes the objects one by one.
     public func delete(_ paths: [ObjectPath]) async throws(ObjectStoreError) {
         for path in paths {
             try await delete(path)

@@ -1,3 +1,4 @@
+import LagoaCore
 import LagoaObjectStore
 import Testing
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LagoaColumnar
 import LagoaIceberg
 import LagoaParquet
 
