@@ -3,7 +3,8 @@
 /// Unions are not wrapped in values, so the encoder picks the branch:
 /// 1. `.null` goes to the `null` branch;
 /// 2. otherwise the first branch of the same kind: the same primitive type, a `fixed` of the same
-///    size, an `enum` that has the symbol, a `record` with as many fields, any `array`/`map`;
+///    size, an `enum` that has the symbol, a `record` with as many fields whose values each fit
+///    their field's type (checked one level deep), any `array`/`map`;
 /// 3. otherwise the first branch the value can be promoted to: `int` → `long`, `float`, `double`;
 ///    `long` → `float`, `double`; `float` → `double`.
 /// The same promotions are accepted outside unions. Anything else is an
@@ -112,9 +113,25 @@ struct AvroValueEncoder {
             return true
         case (.fixed(let v), .fixed(let f)): return v.count == f.size
         case (.enumeration(_, let symbol), .enumeration(let e)): return e.symbols.contains(symbol)
-        case (.record(let v), .record(let r)): return v.count == r.fields.count
+        case (.record(let v), .record(let r)):
+            // One level deep: every field value must fit its field's kind, so that records with the
+            // same number of fields in one union are told apart.
+            guard v.count == r.fields.count else { return false }
+            return zip(v, r.fields).allSatisfy { value, field in
+                let type = field.type.physical
+                if case .union(let branches) = type {
+                    return branches.contains { fieldFits(value, $0.physical) }
+                }
+                return fieldFits(value, type)
+            }
         default: return false
         }
+    }
+
+    private static func fieldFits(_ value: AvroValue, _ schema: AvroSchema) -> Bool {
+        if case .reference = schema { return true }
+        if case .record(let v) = value, case .record(let r) = schema { return v.count == r.fields.count }
+        return sameKind(value, schema) || promotable(value, schema)
     }
 
     static func promotable(_ value: AvroValue, _ schema: AvroSchema) -> Bool {
