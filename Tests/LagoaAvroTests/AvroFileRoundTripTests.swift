@@ -4,9 +4,9 @@ import Testing
 @Suite("Avro object container files: write then read")
 struct AvroFileRoundTripTests {
     static let everyType: AvroSchema = {
-        let color = AvroSchema.enumeration(AvroEnumSchema(name: "color", symbols: ["RED", "GREEN", "BLUE"]))
+        let color = AvroSchema.enumeration(AvroEnumSchema(name: "color", namespace: "lagoa.test", symbols: ["RED", "GREEN", "BLUE"]))
         let inner = AvroSchema.record(
-            AvroRecordSchema(name: "inner", fields: [AvroField(name: "x", type: .int), AvroField(name: "c", type: color)])
+            AvroRecordSchema(name: "inner", namespace: "lagoa.test", fields: [AvroField(name: "x", type: .int), AvroField(name: "c", type: color)])
         )
         return .record(
             AvroRecordSchema(
@@ -21,7 +21,7 @@ struct AvroFileRoundTripTests {
                     AvroField(name: "d", type: .double),
                     AvroField(name: "by", type: .bytes),
                     AvroField(name: "s", type: .string),
-                    AvroField(name: "fx", type: .fixed(AvroFixedSchema(name: "f4", size: 4))),
+                    AvroField(name: "fx", type: .fixed(AvroFixedSchema(name: "f4", namespace: "lagoa.test", size: 4))),
                     AvroField(name: "e", type: color),
                     AvroField(name: "a", type: .array(.union([.null, .string]), properties: ["element-id": 9])),
                     AvroField(name: "m", type: .map(.long)),
@@ -30,7 +30,7 @@ struct AvroFileRoundTripTests {
                     AvroField(name: "date", type: .logical(.date, .int)),
                     AvroField(name: "ts", type: .logical(.timestampMicros, .long, properties: ["adjust-to-utc": true])),
                     AvroField(name: "dec", type: .logical(.decimal(precision: 20, scale: 3), .bytes)),
-                    AvroField(name: "uuid", type: .logical(.uuid, .fixed(AvroFixedSchema(name: "uuid_fixed", size: 16)))),
+                    AvroField(name: "uuid", type: .logical(.uuid, .fixed(AvroFixedSchema(name: "uuid_fixed", namespace: "lagoa.test", size: 16)))),
                 ]
             )
         )
@@ -111,7 +111,7 @@ struct AvroFileRoundTripTests {
         #expect {
             try writer.append(bad)
         } throws: { error in
-            (error as? AvroError)?.message == "'w.avro': record 1: value at 'every.fx' has 2 bytes, but fixed 'f4' holds 4"
+            (error as? AvroError)?.message == "'w.avro': record 1: value at 'every.fx' has 2 bytes, but fixed 'lagoa.test.f4' holds 4"
         }
         fields[8] = .fixed([1, 2, 3, 4])
         fields[12] = .boolean(true)
@@ -119,7 +119,7 @@ struct AvroFileRoundTripTests {
             try writer.append(.record(fields))
         } throws: { error in
             (error as? AvroError)?.message
-                == "'w.avro': record 1: value at 'every.u' is a boolean, which matches no branch of union [null, long, string, record 'inner']"
+                == "'w.avro': record 1: value at 'every.u' is a boolean, which matches no branch of union [null, long, string, record 'lagoa.test.inner']"
         }
         fields[12] = .null
         fields[10] = .array([.int(3)])
