@@ -179,6 +179,7 @@ struct AvroFileRoundTripTests {
         let clock = ContinuousClock()
         var read: [AvroValue] = []
         let elapsed = try clock.measure { read = try reader.records(readerSchema: schema) }
+        print("decoded \(read.count) manifest entries in \(elapsed)")
         #expect(read == entries)
         // A loose bound (debug builds, shared machine); release decodes this in a few milliseconds.
         #expect(elapsed < .seconds(20))

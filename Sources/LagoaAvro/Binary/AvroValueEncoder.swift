@@ -17,6 +17,22 @@ struct AvroValueEncoder {
         names = AvroNamedTypes(schema)
     }
 
+    /// Stands for the value's path in messages; paths are built only when encoding fails, by each
+    /// enclosing array, map and record adding its part on the way up (see `encode(_:_:path:)`).
+    static let pathMarker = "\u{1}"
+
+    /// Encodes `value`; failure messages name the value by `root` followed by its path.
+    mutating func encode(_ value: AvroValue, _ schema: AvroSchema, root: String) throws(AvroError) {
+        do {
+            try encode(value, schema, path: Self.pathMarker)
+        } catch {
+            var error = error
+            error.message = error.message.replacing(Self.pathMarker, with: root + error.valuePath)
+            error.valuePath = ""
+            throw error
+        }
+    }
+
     private func mismatch(_ value: AvroValue, _ schema: AvroSchema, _ path: String) -> AvroError {
         AvroError(.invalidValue, "value at '\(path)' is \(Self.describe(value)), which does not match schema \(schema.typeName)")
     }
@@ -34,6 +50,7 @@ struct AvroValueEncoder {
         }
     }
 
+    /// `path` is ``pathMarker``, replaced by the real path only when an error reaches the top.
     mutating func encode(_ value: AvroValue, _ schema: AvroSchema, path: String) throws(AvroError) {
         let physical = try names.resolve(schema)
         switch (physical, value) {
@@ -65,7 +82,9 @@ struct AvroValueEncoder {
         case (.array(let items, _), .array(let values)):
             if !values.isEmpty {
                 out.writeLong(Int64(values.count))
-                for (i, item) in values.enumerated() { try encode(item, items, path: "\(path)[\(i)]") }
+                for (i, item) in values.enumerated() {
+                    do { try encode(item, items, path: path) } catch { throw error.under("[\(i)]") }
+                }
             }
             out.writeLong(0)
         case (.map(let valueSchema, _), .map(let entries)):
@@ -73,7 +92,7 @@ struct AvroValueEncoder {
                 out.writeLong(Int64(entries.count))
                 for entry in entries {
                     out.writeString(entry.key)
-                    try encode(entry.value, valueSchema, path: "\(path)[\"\(entry.key)\"]")
+                    do { try encode(entry.value, valueSchema, path: path) } catch { throw error.under("[\"\(entry.key)\"]") }
                 }
             }
             out.writeLong(0)
@@ -84,7 +103,7 @@ struct AvroValueEncoder {
                     "value at '\(path)' has \(values.count) fields, but record '\(record.fullName)' has \(record.fields.count)")
             }
             for (field, item) in zip(record.fields, values) {
-                try encode(item, field.type, path: path + "." + field.name)
+                do { try encode(item, field.type, path: path) } catch { throw error.under("." + field.name) }
             }
         case (.union(let branches), _):
             guard let index = try branchIndex(for: value, in: branches) else {
