@@ -45,6 +45,8 @@ public struct AvroError: LagoaError {
     public var context: [ErrorContext]
     public var cause: (any Error)?
     public var location: SourceLocation
+    /// The path of a failing value inside the value given to the writer, built on the way up.
+    var valuePath = ""
 
     public init(
         _ code: Code,
@@ -61,6 +63,13 @@ public struct AvroError: LagoaError {
     }
 
     public var codeName: String { code.description }
+
+    /// Returns a copy with `part` (`.field`, `[3]`) put in front of ``valuePath``.
+    func under(_ part: String) -> AvroError {
+        var copy = self
+        copy.valuePath = part + copy.valuePath
+        return copy
+    }
 
     /// Returns a copy whose message starts with `'name': `, unless it already names a file.
     func inFile(_ name: String) -> AvroError {

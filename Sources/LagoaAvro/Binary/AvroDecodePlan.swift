@@ -23,8 +23,9 @@ indirect enum AvroDecodePlan: Sendable {
     var minimumSize: Int {
         switch self {
         case .null, .fail, .recursive: 0
-        case .float, .intAsFloat, .longAsFloat: 4
-        case .double, .intAsDouble, .longAsDouble, .floatAsDouble: 8
+        // Promotions read the writer's encoding: varints for int and long, 4 bytes for float.
+        case .float, .floatAsDouble: 4
+        case .double: 8
         case .fixed(let size): size
         case .record(let plan): plan.minimumSize
         default: 1

@@ -3,7 +3,8 @@
 /// Unions are not wrapped in values, so the encoder picks the branch:
 /// 1. `.null` goes to the `null` branch;
 /// 2. otherwise the first branch of the same kind: the same primitive type, a `fixed` of the same
-///    size, an `enum` that has the symbol, a `record` with as many fields, any `array`/`map`;
+///    size, an `enum` that has the symbol, a `record` with as many fields whose values each fit
+///    their field's type (checked one level deep), any `array`/`map`;
 /// 3. otherwise the first branch the value can be promoted to: `int` → `long`, `float`, `double`;
 ///    `long` → `float`, `double`; `float` → `double`.
 /// The same promotions are accepted outside unions. Anything else is an
@@ -14,6 +15,22 @@ struct AvroValueEncoder {
 
     init(schema: AvroSchema) {
         names = AvroNamedTypes(schema)
+    }
+
+    /// Stands for the value's path in messages; paths are built only when encoding fails, by each
+    /// enclosing array, map and record adding its part on the way up (see `encode(_:_:path:)`).
+    static let pathMarker = "\u{1}"
+
+    /// Encodes `value`; failure messages name the value by `root` followed by its path.
+    mutating func encode(_ value: AvroValue, _ schema: AvroSchema, root: String) throws(AvroError) {
+        do {
+            try encode(value, schema, path: Self.pathMarker)
+        } catch {
+            var error = error
+            error.message = error.message.replacing(Self.pathMarker, with: root + error.valuePath)
+            error.valuePath = ""
+            throw error
+        }
     }
 
     private func mismatch(_ value: AvroValue, _ schema: AvroSchema, _ path: String) -> AvroError {
@@ -33,6 +50,7 @@ struct AvroValueEncoder {
         }
     }
 
+    /// `path` is ``pathMarker``, replaced by the real path only when an error reaches the top.
     mutating func encode(_ value: AvroValue, _ schema: AvroSchema, path: String) throws(AvroError) {
         let physical = try names.resolve(schema)
         switch (physical, value) {
@@ -64,7 +82,9 @@ struct AvroValueEncoder {
         case (.array(let items, _), .array(let values)):
             if !values.isEmpty {
                 out.writeLong(Int64(values.count))
-                for (i, item) in values.enumerated() { try encode(item, items, path: "\(path)[\(i)]") }
+                for (i, item) in values.enumerated() {
+                    do { try encode(item, items, path: path) } catch { throw error.under("[\(i)]") }
+                }
             }
             out.writeLong(0)
         case (.map(let valueSchema, _), .map(let entries)):
@@ -72,7 +92,7 @@ struct AvroValueEncoder {
                 out.writeLong(Int64(entries.count))
                 for entry in entries {
                     out.writeString(entry.key)
-                    try encode(entry.value, valueSchema, path: "\(path)[\"\(entry.key)\"]")
+                    do { try encode(entry.value, valueSchema, path: path) } catch { throw error.under("[\"\(entry.key)\"]") }
                 }
             }
             out.writeLong(0)
@@ -83,7 +103,7 @@ struct AvroValueEncoder {
                     "value at '\(path)' has \(values.count) fields, but record '\(record.fullName)' has \(record.fields.count)")
             }
             for (field, item) in zip(record.fields, values) {
-                try encode(item, field.type, path: path + "." + field.name)
+                do { try encode(item, field.type, path: path) } catch { throw error.under("." + field.name) }
             }
         case (.union(let branches), _):
             guard let index = try branchIndex(for: value, in: branches) else {
@@ -112,9 +132,25 @@ struct AvroValueEncoder {
             return true
         case (.fixed(let v), .fixed(let f)): return v.count == f.size
         case (.enumeration(_, let symbol), .enumeration(let e)): return e.symbols.contains(symbol)
-        case (.record(let v), .record(let r)): return v.count == r.fields.count
+        case (.record(let v), .record(let r)):
+            // One level deep: every field value must fit its field's kind, so that records with the
+            // same number of fields in one union are told apart.
+            guard v.count == r.fields.count else { return false }
+            return zip(v, r.fields).allSatisfy { value, field in
+                let type = field.type.physical
+                if case .union(let branches) = type {
+                    return branches.contains { fieldFits(value, $0.physical) }
+                }
+                return fieldFits(value, type)
+            }
         default: return false
         }
+    }
+
+    private static func fieldFits(_ value: AvroValue, _ schema: AvroSchema) -> Bool {
+        if case .reference = schema { return true }
+        if case .record(let v) = value, case .record(let r) = schema { return v.count == r.fields.count }
+        return sameKind(value, schema) || promotable(value, schema)
     }
 
     static func promotable(_ value: AvroValue, _ schema: AvroSchema) -> Bool {

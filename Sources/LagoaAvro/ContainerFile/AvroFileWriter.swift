@@ -82,7 +82,7 @@ public struct AvroFileWriter: Sendable {
         precondition(!finished, "AvroFileWriter '\(name)': append after finish()")
         let mark = block.out.bytes.count
         do {
-            try block.encode(value, schema, path: schema.fullName.map(avroSimpleName) ?? "value")
+            try block.encode(value, schema, root: schema.fullName.map(avroSimpleName) ?? "value")
         } catch {
             block.out.bytes.removeLast(block.out.bytes.count - mark)
             throw AvroError(error.code, "'\(name)': record \(recordCount + 1): \(error.message)")

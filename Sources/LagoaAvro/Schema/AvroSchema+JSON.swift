@@ -4,6 +4,11 @@ extension AvroSchema {
     /// Deterministic: the same schema always gives the same text. A named type is defined at its
     /// first use and referred to by name afterwards; `namespace` is written only where it differs
     /// from the enclosing one.
+    ///
+    /// A named type in the null namespace that is used again inside a namespaced type is referred to
+    /// by its simple name, which Java's Avro and Lagoa resolve (falling back to the null namespace)
+    /// but fastavro does not: give nested named types the enclosing namespace, or none anywhere
+    /// (as Iceberg does), when other readers must read the file.
     public var json: String {
         var writer = AvroSchemaJSONWriter()
         return writer.json(self, namespace: nil).text
