@@ -20,7 +20,7 @@ VENV := $(ROOT)/.venv
 PYTHON3 ?= python3
 export LAGOA_PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps venv build test soundness demo bench-parquet clean
+.PHONY: help deps venv build test soundness demo bench-parquet bench-catalog clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
@@ -48,6 +48,9 @@ demo: deps ## Build lagoa (release) and convert a small CSV to Parquet and back
 
 bench-parquet: ## Parquet read/write benchmarks (results go to BENCHMARKS.md)
 	@"$(ROOT)/scripts/bench-parquet.sh"
+
+bench-catalog: ## Iceberg commit rate and scan against PyIceberg's SqlCatalog (results go to BENCHMARKS.md)
+	@"$(ROOT)/scripts/bench-catalog.sh"
 
 clean: ## Remove the default build folder (.build/); keeps .venv/
 	rm -rf "$(ROOT)/.build"

@@ -16,6 +16,9 @@ let package = Package(
                 .product(name: "LagoaParquet", package: "Lagoa"),
                 .product(name: "LagoaColumnar", package: "Lagoa"),
                 .product(name: "LagoaCompression", package: "Lagoa"),
+                .product(name: "LagoaIceberg", package: "Lagoa"),
+                .product(name: "LagoaCatalogSQL", package: "Lagoa"),
+                .product(name: "LagoaObjectStore", package: "Lagoa"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -8,6 +8,7 @@ import Glibc
 
 /// `lagoa-bench read FILE [--columns a,b] [--threads N] [--repeat R]`
 /// `lagoa-bench write IN OUT [--compression C] [--threads N] [--repeat R]`
+/// `lagoa-bench catalog DIR [--appends N] [--rows R]` (see CatalogBench.swift)
 /// Prints one JSON line per run: {"op":…, "rows":…, "seconds":…}. Times are wall clock, best of R.
 func now() -> Double {
     var ts = timespec()
@@ -69,6 +70,8 @@ case "write":
         best = min(best, now() - start)
     }
     print("{\"op\":\"write\",\"rows\":\(rows),\"seconds\":\(best),\"threads\":\(threads ?? 0),\"compression\":\"\(compression)\"}")
+case "catalog":
+    try await runCatalogBench(args)
 default:
     fail("unknown command \(command)")
 }

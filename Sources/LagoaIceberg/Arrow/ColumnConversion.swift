@@ -34,6 +34,13 @@ enum ColumnConversion {
             return rebuilt(column, type: target, children: [])
         case (.float32, .float64):
             return mapped(column, Float.self, target) { Double($0) as Double }
+        case (.int8, .float64), (.int16, .float64), (.int32, .float64), (.int64, .float64),
+            (.uint8, .float64), (.uint16, .float64), (.uint32, .float64):
+            // Whole numbers inferred from text files into a double column (exact below 2^53).
+            return try integersAsDoubles(column, target, name: name)
+        case (.int8, .decimal128(_, let scale)), (.int16, .decimal128(_, let scale)), (.int32, .decimal128(_, let scale)),
+            (.int64, .decimal128(_, let scale)):
+            return try integersAsDecimals(column, target, scale: scale, name: name)
         case (_, .int32), (_, .int64):
             if let widened = widenedInteger(column, target) { return widened }
         default:
@@ -43,6 +50,58 @@ enum ColumnConversion {
             .validation,
             "column '\(name)' has type \(column.type), which cannot be written to a \(target) column"
         )
+    }
+
+    private static func integer(_ column: Column, _ i: Int) -> Int64 {
+        switch column.type {
+        case .int8: Int64(column.values(as: Int8.self)[i])
+        case .int16: Int64(column.values(as: Int16.self)[i])
+        case .int32: Int64(column.values(as: Int32.self)[i])
+        case .uint8: Int64(column.values(as: UInt8.self)[i])
+        case .uint16: Int64(column.values(as: UInt16.self)[i])
+        case .uint32: Int64(column.values(as: UInt32.self)[i])
+        default: column.values(as: Int64.self)[i]
+        }
+    }
+
+    private static func integersAsDoubles(_ column: Column, _ target: DataType, name: String) throws(IcebergError) -> Column {
+        var out = [Double](repeating: 0, count: column.count)
+        for i in 0..<column.count where column.isValid(i) {
+            let v = integer(column, i)
+            guard v.magnitude <= 1 << 53 else {
+                throw IcebergError(.validation, "column '\(name)': \(v) cannot be stored exactly in a double column")
+            }
+            out[i] = Double(v)
+        }
+        return Column(type: target, count: column.count, nullCount: column.nullCount, validity: rebasedValidity(column), values: Buffer(out))
+    }
+
+    private static func integersAsDecimals(_ column: Column, _ target: DataType, scale: Int, name: String) throws(IcebergError) -> Column {
+        guard case .decimal128(let precision, _) = target else { return column }
+        var factor: Int128 = 1
+        for _ in 0..<scale { factor *= 10 }
+        var limit: Int128 = 1
+        for _ in 0..<precision { limit *= 10 }
+        var out = [Int128](repeating: 0, count: column.count)
+        for i in 0..<column.count where column.isValid(i) {
+            let v = Int128(integer(column, i)) * factor
+            guard v.magnitude < limit.magnitude else {
+                throw IcebergError(.validation, "column '\(name)': \(integer(column, i)) does not fit \(target)")
+            }
+            out[i] = v
+        }
+        return Column(type: target, count: column.count, nullCount: column.nullCount, validity: rebasedValidity(column), values: Buffer(out))
+    }
+
+    /// The validity bitmap of `column`'s slice, starting at bit 0.
+    static func rebasedValidity(_ column: Column) -> Buffer? {
+        guard column.nullCount > 0, let validity = column.validity else { return nil }
+        if column.offset == 0 { return validity }
+        let bits = MutableBuffer(zeroed: Bitmap.byteCount(column.count))
+        for i in 0..<column.count where Bitmap.get(validity.pointer, column.offset + i) {
+            Bitmap.set(bits.pointer, i)
+        }
+        return bits.finish()
     }
 
     /// A column of `count` nulls of any type.
