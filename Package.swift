@@ -149,6 +149,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Iceberg tables shared with PyIceberg's SqlCatalog (and DuckDB, pyarrow); skipped unless LAGOA_INTEGRATION=1.
+        .testTarget(
+            name: "IcebergInteropTests",
+            dependencies: ["LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore", "LagoaParquet", "LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
         // Interoperability with real peers (pyarrow, DuckDB from .venv/); skipped unless LAGOA_INTEGRATION=1.
         .testTarget(
             name: "InteropTests",

@@ -133,10 +133,11 @@ def files(args):
     paths = [task.file.file_path for task in table.scan().plan_files()]
     rows_arrow = 0
     rows_duck = 0
+    con = duckdb.connect()
     for path in paths:
         local = path[len("file://"):] if path.startswith("file://") else path
         rows_arrow += pq.read_table(local).num_rows
-        rows_duck += duckdb.sql(f"select count(*) from read_parquet('{local}')").fetchone()[0]
+        rows_duck += con.execute(f"select count(*) from read_parquet('{local}')").fetchone()[0]
     print(json.dumps({"files": len(paths), "pyarrow_rows": rows_arrow, "duckdb_rows": rows_duck}))
     return 0
 
