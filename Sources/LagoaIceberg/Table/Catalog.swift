@@ -157,7 +157,7 @@ public final class Catalog: Sendable {
     /// - Throws: ``IcebergError/Code/commitConflict`` after `maxAttempts` lost races.
     public func commit(
         _ identifier: TableIdentifier,
-        maxAttempts: Int = 20,
+        maxAttempts: Int = 60,
         _ change: (Table) async throws(IcebergError) -> TableMetadata?
     ) async throws(IcebergError) -> Table {
         var attempt = 0
@@ -174,7 +174,10 @@ public final class Catalog: Sendable {
             } catch where error.code == .commitConflict && attempt < maxAttempts {
                 try? await io.delete(location)
                 await discardNewSnapshots(next, base: base)
-                try? await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...(5_000_000 * UInt64(min(attempt, 20)))))
+                // Exponential backoff with full jitter: 5 ms doubling up to 1 s, so many writers
+                // spread out instead of colliding in lockstep.
+                let ceiling: UInt64 = min(1_000_000_000, UInt64(5_000_000) << UInt64(min(attempt, 8)))
+                try? await Task.sleep(nanoseconds: UInt64.random(in: UInt64(1_000_000)...ceiling))
                 continue
             } catch {
                 try? await io.delete(location)

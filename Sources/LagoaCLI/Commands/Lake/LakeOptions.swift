@@ -17,6 +17,14 @@ struct LakeOptions: ParsableArguments {
     @Option(help: "The catalog database: sqlite:PATH or postgresql://user:pass@host:port/db (default: $LAGOA_CATALOG or sqlite:<warehouse>/catalog.db).")
     var catalog: String?
 
+    /// `scheme://user:secret@host` as `scheme://user@host`, for messages.
+    static func redacted(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else { return text }
+        let userInfo = text[scheme.upperBound..<at]
+        let user = userInfo.split(separator: ":", maxSplits: 1).first ?? ""
+        return String(text[..<scheme.upperBound]) + user + String(text[at...])
+    }
+
     /// Opens the warehouse storage and the catalog.
     func open() throws -> Catalog {
         let environment = ProcessEnvironment.current
@@ -46,7 +54,7 @@ struct LakeOptions: ParsableArguments {
         case let text? where text.hasPrefix("postgresql://") || text.hasPrefix("postgres://"):
             store = try PostgresCatalogStore(url: text)
         case let text?:
-            throw ValidationError("unknown --catalog '\(text)'; use sqlite:PATH or postgresql://…")
+            throw ValidationError("unknown --catalog '\(Self.redacted(text))'; use sqlite:PATH or postgresql://…")
         }
         let fallback = StoreCache()
         let io = FileIO(stores: [root]) { (location: String) throws(IcebergError) -> (any ObjectStore)? in
