@@ -106,7 +106,7 @@ public final class S3ObjectStore: ObjectStore {
     }
 
     public func put(_ path: ObjectPath, _ bytes: [UInt8]) async throws(ObjectStoreError) {
-        _ = try await client.send(S3Request(method: "PUT", key: key(path), body: bytes, name: name(path)))
+        _ = try await client.send(S3Request(method: "PUT", key: key(path), body: bytes, isUpload: true, name: name(path)))
     }
 
     public func putIfAbsent(_ path: ObjectPath, _ bytes: [UInt8]) async throws(ObjectStoreError) {
@@ -116,6 +116,7 @@ public final class S3ObjectStore: ObjectStore {
             headers: [("if-none-match", "*")],
             body: bytes,
             retry: .throttlingOnly,
+            isUpload: true,
             name: name(path)
         )
         do {

@@ -127,6 +127,21 @@ import Testing
         #expect(requests[1].header("host") == "lake.s3.us-east-1.amazonaws.com")
     }
 
+    @Test func uploadsMaySkipPayloadHashingOverHTTPS() async throws {
+        let transport = ScriptedTransport { _, _ in S3HTTPResponse(status: 200) }
+        for endpoint in ["https://s3.internal", "http://127.0.0.1:9000"] {
+            var configuration = S3Configuration(endpoint: try S3Endpoint(endpoint), credentials: S3Credentials(accessKeyID: "A", secretAccessKey: "S"))
+            configuration.signsUploadPayloads = false
+            let store = S3ObjectStore(bucket: "lake", configuration: configuration, transport: transport)
+            try await store.put(try ObjectPath("k"), [1, 2, 3])
+            try await store.delete(try ObjectPath("k"))
+        }
+        #expect(transport.requests.map { $0.header("x-amz-content-sha256") } == [
+            "UNSIGNED-PAYLOAD", SigV4Signer.emptyPayloadHash,
+            "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", SigV4Signer.emptyPayloadHash,
+        ])
+    }
+
     @Test func anonymousRequestsAreNotSigned() async throws {
         let transport = ScriptedTransport { _, _ in S3HTTPResponse(status: 200, body: [1]) }
         _ = try await S3ObjectStore.scripted(transport, credentials: nil).get(try ObjectPath("k"))

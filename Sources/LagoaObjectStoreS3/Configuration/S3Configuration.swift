@@ -50,6 +50,10 @@ public struct S3Configuration: Sendable {
     }
     /// The limit for one HTTP request, transfer included.
     public var requestTimeout: Duration
+    /// Whether object bodies (PUT, UploadPart) are covered by the signature. When false, uploads
+    /// over https send `UNSIGNED-PAYLOAD` and skip hashing the body (TLS protects it); plain http
+    /// always signs bodies.
+    public var signsUploadPayloads: Bool
 
     /// - Parameters:
     ///   - addressingStyle: defaults to `.virtualHosted` on AWS and `.path` for a custom endpoint.
@@ -61,7 +65,8 @@ public struct S3Configuration: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         partSize: Int = 8 * 1024 * 1024,
         partConcurrency: Int = 4,
-        requestTimeout: Duration = .seconds(300)
+        requestTimeout: Duration = .seconds(300),
+        signsUploadPayloads: Bool = true
     ) {
         self.region = region
         self.endpoint = endpoint
@@ -71,5 +76,6 @@ public struct S3Configuration: Sendable {
         self.partSize = max(partSize, Self.minimumPartSize)
         self.partConcurrency = max(partConcurrency, 1)
         self.requestTimeout = requestTimeout
+        self.signsUploadPayloads = signsUploadPayloads
     }
 }

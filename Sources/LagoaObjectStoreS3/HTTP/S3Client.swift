@@ -97,7 +97,7 @@ struct S3Client: Sendable {
             encodedPath: path,
             query: request.query,
             headers: request.headers,
-            payload: .bytes(request.body)
+            payload: request.isUpload && !configuration.signsUploadPayloads && scheme == "https" ? .unsigned : .bytes(request.body)
         )
         let query = sigV4.encodedQuery
         var headers = request.headers

@@ -17,6 +17,9 @@ struct S3Request: Sendable {
     var headers: [(name: String, value: String)] = []
     var body: [UInt8] = []
     var retry: Retry = .idempotent
+    /// An object body (PUT, UploadPart): sent as `UNSIGNED-PAYLOAD` over https when the
+    /// configuration says so.
+    var isUpload = false
     /// `s3://bucket/key`, the name in error messages.
     var name: String
 }

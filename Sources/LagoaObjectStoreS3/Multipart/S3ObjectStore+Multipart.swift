@@ -21,6 +21,7 @@ extension S3ObjectStore {
                 key: key(path),
                 query: [("partNumber", String(number)), ("uploadId", uploadID)],
                 body: bytes,
+                isUpload: true,
                 name: name(path)
             )
         )
