@@ -97,19 +97,24 @@ public final class MotoServer: @unchecked Sendable {
             iam.put_user_policy(UserName=sys.argv[2], PolicyName="all-s3", PolicyDocument=json.dumps(
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
             key = iam.create_access_key(UserName=sys.argv[2])["AccessKey"]
-            sys.stdout.write(key["AccessKeyId"] + " " + key["SecretAccessKey"] + "\n")
+            sys.stdout.write(key["AccessKeyId"] + " " + key["SecretAccessKey"])
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-c", script, endpoint, name]
         let pipe = Pipe()
+        let errors = Pipe()
         process.standardOutput = pipe
+        process.standardError = errors
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let diagnostics = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let words = output.split(whereSeparator: \.isWhitespace)
         guard process.terminationStatus == 0, words.count == 2 else {
-            throw MotoServerError("creating an IAM user on moto failed (status \(process.terminationStatus)): \(output)")
+            throw MotoServerError(
+                "creating an IAM user on moto failed (status \(process.terminationStatus)): \(output)\n\(diagnostics.suffix(3000))"
+            )
         }
         return (String(words[0]), String(words[1]))
     }
