@@ -25,6 +25,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // MARK: Layer 0: core utilities shared by everything
@@ -63,6 +66,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LagoaJSON", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+
+        // MARK: Layer 2: S3 object store (the only target with an HTTP client)
+        .target(
+            name: "LagoaObjectStoreS3",
+            dependencies: [
+                "LagoaCore", "LagoaObjectStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Layer 3: Apache Iceberg tables and catalogs
         .target(
@@ -126,6 +143,17 @@ let package = Package(
         .testTarget(
             name: "LagoaObjectStoreTests",
             dependencies: ["LagoaObjectStore", "LagoaCore", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaObjectStoreS3Tests",
+            dependencies: [
+                "LagoaObjectStoreS3", "LagoaObjectStore", "LagoaCore", "LagoaTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

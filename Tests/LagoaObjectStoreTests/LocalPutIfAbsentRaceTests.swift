@@ -66,7 +66,7 @@ import Testing
             let path = try ObjectPath("race/\(round)/v.metadata.json")
             // Separate store instances: every call opens its own descriptors anyway.
             let stores = try (0..<4).map { _ in try LocalFileSystemStore(root: folder) }
-            FileManager.default.createFile(atPath: folder + "/go-\(round)", contents: nil)
+            _ = FileManager.default.createFile(atPath: folder + "/go-\(round)", contents: nil)
             let winners = try await withThrowingTaskGroup(of: Int?.self) { group in
                 for (index, store) in stores.enumerated() {
                     group.addTask {
