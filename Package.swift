@@ -102,7 +102,7 @@ let package = Package(
             name: "LagoaCLI",
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
-                "LagoaObjectStore", "LagoaIceberg", "LagoaCatalogSQL",
+                "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaIcebergTests",
-            dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaJSON", "LagoaTesting"],
+            dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaParquet", "LagoaJSON", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaAvroTests", dependencies: ["LagoaAvro", "LagoaTesting"], swiftSettings: swiftSettings),
@@ -180,7 +180,10 @@ let package = Package(
         // Iceberg tables shared with PyIceberg's SqlCatalog (and DuckDB, pyarrow); skipped unless LAGOA_INTEGRATION=1.
         .testTarget(
             name: "IcebergInteropTests",
-            dependencies: ["LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore", "LagoaParquet", "LagoaColumnar", "LagoaTesting"],
+            dependencies: [
+                "LagoaIceberg", "LagoaCatalogSQL", "LagoaCore", "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaParquet", "LagoaColumnar",
+                "LagoaTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         // Interoperability with real peers (pyarrow, DuckDB from .venv/); skipped unless LAGOA_INTEGRATION=1.

@@ -12,7 +12,7 @@ struct CrashTests {
         let folder = TestPaths.temporaryDirectory(prefix: "lagoa-crash")
         defer { TestPaths.remove(folder) }
         // Batch b: rows (batch, row, day) — even trials append to day 1, odd trials overwrite day 2.
-        for b in 0...trials {
+        for b in 0...Self.trials {
             var text = ""
             let day = b == 0 || b % 2 == 0 ? "2026-11-01" : "2026-11-02"
             for r in 0..<Self.rowsPerBatch {

@@ -2,6 +2,7 @@ import LagoaCatalogSQL
 import LagoaColumnar
 import LagoaIceberg
 import LagoaObjectStore
+import LagoaObjectStoreS3
 import LagoaParquet
 import LagoaTesting
 import Testing
@@ -22,20 +23,54 @@ enum IcebergPeer {
         try Subprocess.run(python, [script] + arguments)
     }
 
-    /// A warehouse folder with a SQLite catalog that both Lagoa and PyIceberg open.
-    struct Lake {
+    /// Where a test's tables live.
+    enum Storage: String, Sendable, CaseIterable, CustomTestStringConvertible {
+        case local, s3
+        var testDescription: String { rawValue }
+    }
+
+    /// A warehouse (local folder or a bucket on moto) with a SQLite catalog that both Lagoa and
+    /// PyIceberg open.
+    final class Lake: @unchecked Sendable {
         let folder: String
         let catalog: Catalog
+        let warehouse: String
+        let moto: MotoServer?
 
-        init() throws {
+        init(_ storage: Storage) async throws {
             folder = TestPaths.temporaryDirectory(prefix: "lagoa-iceberg-interop")
-            let objects = try LocalFileSystemStore(root: folder + "/warehouse")
             let store = try SQLiteCatalogStore(path: folder + "/catalog.db")
+            let objects: any ObjectStore
+            switch storage {
+            case .local:
+                objects = try LocalFileSystemStore(root: folder + "/warehouse")
+                moto = nil
+            case .s3:
+                let server = try await MotoServer.start(python: IcebergPeer.python)
+                let s3 = S3ObjectStore(bucket: "lake", prefix: "warehouse", configuration: S3Configuration(
+                    region: "us-east-1",
+                    endpoint: try S3Endpoint(server.endpoint),
+                    credentials: S3Credentials(accessKeyID: "test", secretAccessKey: "test")
+                ))
+                try await s3.createBucket()
+                objects = s3
+                moto = server
+            }
+            warehouse = objects.url
             catalog = Catalog(store: store, io: FileIO(stores: [objects]), warehouse: objects.url)
         }
 
+        func close() {
+            moto?.stop()
+            TestPaths.remove(folder)
+        }
+
         var uri: String { "sqlite:///" + folder + "/catalog.db" }
-        var warehouse: String { "file://" + folder + "/warehouse" }
+
+        /// The peer's catalog options.
+        var peerOptions: [String] {
+            ["--uri", uri, "--warehouse", warehouse] + (moto.map { ["--s3-endpoint", $0.endpoint] } ?? [])
+        }
 
         /// Writes Lagoa's scan of `table` to a Parquet file for the peer to compare with.
         func writeScan(_ table: Table, to name: String) async throws -> String {

@@ -1,7 +1,9 @@
 import Foundation
 import LagoaColumnar
+import LagoaCore
 import LagoaIceberg
 import LagoaObjectStore
+import LagoaObjectStoreS3
 import LagoaParquet
 import LagoaTesting
 import Testing
@@ -19,9 +21,10 @@ struct PyIcebergTableInteropTests {
 
     /// Lagoa writes (appends, overwrite, copy-on-write delete, schema and partition evolution,
     /// position deletes); after every step PyIceberg's scan of the same catalog equals Lagoa's.
-    @Test func pyIcebergReadsLagoaTables() async throws {
-        let lake = try IcebergPeer.Lake()
-        defer { TestPaths.remove(lake.folder) }
+    @Test(arguments: IcebergPeer.Storage.allCases)
+    func pyIcebergReadsLagoaTables(_ storage: IcebergPeer.Storage) async throws {
+        let lake = try await IcebergPeer.Lake(storage)
+        defer { lake.close() }
         let ns = try Namespace(["sales", "sor"])
         try await lake.catalog.createNamespace(ns, properties: ["owner": "sales"])
         var table = try await lake.catalog.createTable(
@@ -33,7 +36,7 @@ struct PyIcebergTableInteropTests {
         func check(_ what: String) async throws {
             step += 1
             let expected = try await lake.writeScan(table, to: "step\(step)")
-            let result = try IcebergPeer.run(["check", "--uri", lake.uri, "--warehouse", lake.warehouse, "--table", "sales.sor.orders", "--expected", expected])
+            let result = try IcebergPeer.run(["check"] + lake.peerOptions + ["--table", "sales.sor.orders", "--expected", expected])
             #expect(result.status == 0, "after \(what): \(result.output)")
         }
         table = try await table.append(BatchList([Self.batch([(1, 20412, "a", 1.5), (2, 20412, nil, 2.5), (3, 20413, "ç", nil)])]))
@@ -64,11 +67,11 @@ struct PyIcebergTableInteropTests {
             Field("file_path", .string, nullable: false, id: 2_147_483_546),
             Field("pos", .int64, nullable: false, id: 2_147_483_545),
         ])
-        let local = String(deletePath.dropFirst("file://".count))
-        let writer = try ParquetFileWriter(path: local, schema: deleteSchema)
+        let sink = try await table.io.writer(deletePath)
+        let writer = try ParquetFileWriter(sink: sink, schema: deleteSchema)
         try await writer.write(TestBatches.make(deleteSchema.fields, [[.string(target.filePath)], [.int(0)]]))
         _ = try await writer.close()
-        let size = try await LocalFileSystemStore(root: "/").head(ObjectPath(String(local.dropFirst()))).size
+        let size = sink.position
         table = try await table.append(files: [DataFile(
             content: .positionDeletes, filePath: deletePath, specID: target.specID, partition: target.partition,
             recordCount: 1, fileSizeInBytes: size
@@ -78,7 +81,7 @@ struct PyIcebergTableInteropTests {
         try await check("position delete")
 
         // pyarrow and DuckDB read every data file Lagoa wrote.
-        let files = try IcebergPeer.run(["files", "--uri", lake.uri, "--warehouse", lake.warehouse, "--table", "sales.sor.orders"])
+        let files = try IcebergPeer.run(["files"] + lake.peerOptions + ["--table", "sales.sor.orders"])
         let planned = try await TableScan(table: table).planFiles()
         let total = planned.reduce(Int64(0)) { $0 + $1.file.recordCount }
         #expect(files.status == 0, "\(files.output)")
@@ -87,11 +90,12 @@ struct PyIcebergTableInteropTests {
 
     /// PyIceberg writes (appends, schema evolution, partition evolution, delete, overwrite); Lagoa
     /// reads every snapshot with the rows PyIceberg's own scan returned at that point.
-    @Test func lagoaReadsPyIcebergTables() async throws {
-        let lake = try IcebergPeer.Lake()
-        defer { TestPaths.remove(lake.folder) }
+    @Test(arguments: IcebergPeer.Storage.allCases)
+    func lagoaReadsPyIcebergTables(_ storage: IcebergPeer.Storage) async throws {
+        let lake = try await IcebergPeer.Lake(storage)
+        defer { lake.close() }
         let expectedDir = lake.folder + "/expected"
-        let result = try IcebergPeer.run(["write", "--uri", lake.uri, "--warehouse", lake.warehouse, "--table", "py.events", "--expected-dir", expectedDir])
+        let result = try IcebergPeer.run(["write"] + lake.peerOptions + ["--table", "py.events", "--expected-dir", expectedDir])
         try #require(result.status == 0, "\(result.output)")
         let table = try await lake.catalog.loadTable(TableIdentifier(parsing: "py.events"))
         let steps = result.output.split(separator: "\n").last.map(String.init) ?? ""

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -24,7 +25,16 @@ import pyarrow.parquet as pq
 
 def catalog(args):
     from pyiceberg.catalog.sql import SqlCatalog
-    return SqlCatalog("lagoa", uri=args.uri, warehouse=args.warehouse)
+    properties = {}
+    if args.s3_endpoint:
+        properties = {
+            "s3.endpoint": args.s3_endpoint,
+            "s3.access-key-id": "test",
+            "s3.secret-access-key": "test",
+            "s3.region": "us-east-1",
+            "s3.force-virtual-addressing": "false",
+        }
+    return SqlCatalog("lagoa", uri=args.uri, warehouse=args.warehouse, **properties)
 
 
 def canonical(table):
@@ -135,9 +145,14 @@ def files(args):
     rows_duck = 0
     con = duckdb.connect()
     for path in paths:
-        local = path[len("file://"):] if path.startswith("file://") else path
-        rows_arrow += pq.read_table(local).num_rows
-        rows_duck += con.execute(f"select count(*) from read_parquet('{local}')").fetchone()[0]
+        with table.io.new_input(path).open() as stream:
+            data = stream.read()
+        rows_arrow += pq.read_table(pa.BufferReader(data)).num_rows
+        # DuckDB has no S3 access offline (httpfs is a download): it reads a local copy.
+        with tempfile.NamedTemporaryFile(suffix=".parquet") as copy:
+            copy.write(data)
+            copy.flush()
+            rows_duck += con.execute(f"select count(*) from read_parquet('{copy.name}')").fetchone()[0]
     print(json.dumps({"files": len(paths), "pyarrow_rows": rows_arrow, "duckdb_rows": rows_duck}))
     return 0
 
@@ -151,6 +166,7 @@ def main():
     parser.add_argument("--expected")
     parser.add_argument("--expected-dir")
     parser.add_argument("--snapshot")
+    parser.add_argument("--s3-endpoint", help="moto's endpoint when the warehouse is on S3")
     args = parser.parse_args()
     return {"check": check, "write": write, "files": files}[args.command](args)
 

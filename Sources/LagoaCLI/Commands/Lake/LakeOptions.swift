@@ -19,10 +19,12 @@ struct LakeOptions: ParsableArguments {
 
     /// `scheme://user:secret@host` as `scheme://user@host`, for messages.
     static func redacted(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else { return text }
-        let userInfo = text[scheme.upperBound..<at]
-        let user = userInfo.split(separator: ":", maxSplits: 1).first ?? ""
-        return String(text[..<scheme.upperBound]) + user + String(text[at...])
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return text }
+        let head = parts[0]
+        guard let colon = head.lastIndex(of: ":"), head[..<colon].contains("//") else { return text }
+        let user: Substring = head[..<colon]
+        return String(user) + "@" + String(parts[1])
     }
 
     /// Opens the warehouse storage and the catalog.
