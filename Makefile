@@ -42,7 +42,7 @@ soundness: ## Layer, file-size, large-file and print() checks
 test: deps venv build soundness ## Everything CI checks: soundness, unit and interop tests
 	LAGOA_INTEGRATION=1 $(SWIFT) test $(SWIFT_FLAGS)
 
-demo: deps ## Build lagoa (release) and convert a small CSV to Parquet and back
+demo: deps ## Build lagoa (release): CSV to Parquet and back, then an Iceberg table with time travel and branches
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product lagoa
 	@"$(ROOT)/scripts/demo.sh" "$$($(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)/lagoa"
 

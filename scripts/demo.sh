@@ -64,3 +64,22 @@ run convert harvest.parquet harvest.jsonl
 echo
 echo "\$ head -n 3 harvest.jsonl"
 head -n 3 harvest.jsonl
+
+# The harvests as an Iceberg table in ./warehouse (SQLite catalog), partitioned by year of harvest:
+# append, an idempotent reload of one crop's partition... then time travel and a branch published.
+echo
+echo "demo: the harvests as an Apache Iceberg table"
+awk -F, 'NR == 1 || $4 == "coffee"' harvest.csv > coffee.csv
+run namespace create cornlake.sor
+run table create cornlake.sor.harvests --schema-from harvest.parquet --partition-by "year(harvest_date), crop"
+run table append cornlake.sor.harvests harvest.parquet
+first=$("$lagoa" table history cornlake.sor.harvests | awk '{print $2}' | tail -1)
+run table overwrite cornlake.sor.harvests coffee.csv --where "crop = 'coffee'" --type 'tonnes=decimal(9,3)' --type 'price_per_tonne=decimal(8,2)'
+run table overwrite cornlake.sor.harvests coffee.csv --where "crop = 'coffee'" --type 'tonnes=decimal(9,3)' --type 'price_per_tonne=decimal(8,2)'
+run table scan cornlake.sor.harvests --where "crop = 'coffee' AND tonnes > 800" --columns harvest_id,farm,tonnes
+run table branch cornlake.sor.harvests audit
+run table delete cornlake.sor.harvests --where "certified = false AND crop = 'cotton'" --branch audit
+run table publish cornlake.sor.harvests audit
+run table history cornlake.sor.harvests
+run table scan cornlake.sor.harvests --snapshot "$first" --where "harvest_id <= 3" --columns harvest_id,crop
+run table describe cornlake.sor.harvests
