@@ -46,11 +46,6 @@ public struct PartitionSpec: Sendable, Hashable {
         }
         return StructType(fields: out)
     }
-
-    /// Whether `other` groups rows the same way (same source columns and transforms, ignoring ids and names).
-    public func isCompatible(with other: PartitionSpec) -> Bool {
-        fields.map { [$0.sourceID: $0.transform] } == other.fields.map { [$0.sourceID: $0.transform] }
-    }
 }
 
 /// The values of one partition, in the order of its spec's fields (nil = null).

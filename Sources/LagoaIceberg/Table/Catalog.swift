@@ -88,7 +88,7 @@ public final class Catalog: Sendable {
         }
         let tableLocation = location.map { FileIO.normalize($0) } ?? defaultLocation(identifier)
         var props = properties
-        props["write.parquet.compression-codec", default: "zstd"] = props["write.parquet.compression-codec"] ?? "zstd"
+        if props["write.parquet.compression-codec"] == nil { props["write.parquet.compression-codec"] = "zstd" }
         let metadata = TableMetadata(
             tableUUID: Identifiers.uuid(),
             location: tableLocation,
