@@ -34,3 +34,22 @@ public enum Subprocess {
         return (exitCode, text)
     }
 }
+
+extension Subprocess {
+    /// ``run(_:_:)`` on a thread of its own, so a long child process does not hold one of the few
+    /// threads Swift concurrency (and so every other running test) shares.
+    public static func runDetached(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await detached { try run(executable, arguments) }
+    }
+
+    /// Runs blocking `work` on a new thread and resumes with its result.
+    public static func detached<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try work() })
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+    }
+}

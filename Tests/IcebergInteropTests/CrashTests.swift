@@ -8,7 +8,7 @@ struct CrashTests {
     static let trials = 24
     static let rowsPerBatch = 3000
 
-    @Test func killedWritersLeaveAValidTable() throws {
+    @Test func killedWritersLeaveAValidTable() async throws {
         let folder = TestPaths.temporaryDirectory(prefix: "lagoa-crash")
         defer { TestPaths.remove(folder) }
         // Batch b: rows (batch, row, day) — even trials append to day 1, odd trials overwrite day 2.
@@ -40,7 +40,7 @@ struct CrashTests {
             "$LAGOA" table remove-orphans crash.t --older-than 2999-01-01T00:00:00Z $opts | tail -1
             "$LAGOA" table scan crash.t --columns batch,day $opts > final.jsonl || exit 1
             """
-        let result = try LagoaProcess.bash(script, in: folder)
+        let result = try await LagoaProcess.bash(script, in: folder)
         try #require(result.status == 0, "\(result.output)")
         var killedMidWrite = 0
         var appendedBatches: Set<Int> = [0]

@@ -19,8 +19,8 @@ enum IcebergPeer {
     static var script: String { TestPaths.repositoryRoot() + "/scripts/interop/iceberg_peer.py" }
 
     /// Runs the peer; returns its output, or records a failure with it.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try Subprocess.run(python, [script] + arguments)
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await Subprocess.runDetached(python, [script] + arguments)
     }
 
     /// Where a test's tables live.

@@ -20,13 +20,13 @@ enum LagoaProcess {
     }
 
     /// Runs a bash script with `$LAGOA` set to the binary; returns status and output.
-    static func bash(_ script: String, in folder: String) throws -> (status: Int32, output: String) {
+    static func bash(_ script: String, in folder: String) async throws -> (status: Int32, output: String) {
         let path = folder + "/script.sh"
         let text = "set -uo pipefail\ncd '\(folder)'\nLAGOA='\(binary)'\n" + script
         let file = fopen(path, "w")
         fputs(text, file)
         fclose(file)
-        return try Subprocess.run("/bin/bash", [path])
+        return try await Subprocess.runDetached("/bin/bash", [path])
     }
 
     /// Writes `text` to `path`.

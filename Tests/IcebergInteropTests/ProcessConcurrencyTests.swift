@@ -8,7 +8,7 @@ struct ProcessConcurrencyTests {
     static let writers = 8
     static let appendsPerWriter = 50
 
-    static func run(catalogOption: String) throws {
+    static func run(catalogOption: String) async throws {
         let folder = TestPaths.temporaryDirectory(prefix: "lagoa-concurrency")
         defer { TestPaths.remove(folder) }
         for w in 0..<writers {
@@ -30,7 +30,7 @@ struct ProcessConcurrencyTests {
             "$LAGOA" table scan load.events --columns writer,seq $opts > rows.jsonl || exit 1
             "$LAGOA" table history load.events $opts | grep -c append
             """
-        let result = try LagoaProcess.bash(script, in: folder)
+        let result = try await LagoaProcess.bash(script, in: folder)
         #expect(result.status == 0, "\(result.output)\n\(LagoaProcess.read(folder + "/errors.txt"))")
         let rows = LagoaProcess.read(folder + "/rows.jsonl").split(separator: "\n").map(String.init)
         #expect(rows.count == writers * appendsPerWriter, "rows: \(rows.count)")
@@ -43,14 +43,14 @@ struct ProcessConcurrencyTests {
         #expect(result.output.split(separator: "\n").last == "\(writers * appendsPerWriter)", "snapshots: \(result.output)")
     }
 
-    @Test func sqliteCatalog() throws {
-        try Self.run(catalogOption: "")
+    @Test func sqliteCatalog() async throws {
+        try await Self.run(catalogOption: "")
     }
 
-    @Test func postgresCatalog() throws {
-        let server = try PostgresServer.start()
+    @Test func postgresCatalog() async throws {
+        let server = try await Subprocess.detached { try PostgresServer.start() }
         defer { server.stop() }
-        let url = try server.createDatabase("lagoa_concurrency")
-        try Self.run(catalogOption: "--catalog \(url)")
+        let url = try await Subprocess.detached { try server.createDatabase("lagoa_concurrency") }
+        try await Self.run(catalogOption: "--catalog \(url)")
     }
 }

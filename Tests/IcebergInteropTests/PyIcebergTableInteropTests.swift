@@ -36,7 +36,7 @@ struct PyIcebergTableInteropTests {
         func check(_ what: String) async throws {
             step += 1
             let expected = try await lake.writeScan(table, to: "step\(step)")
-            let result = try IcebergPeer.run(["check"] + lake.peerOptions + ["--table", "sales.sor.orders", "--expected", expected])
+            let result = try await IcebergPeer.run(["check"] + lake.peerOptions + ["--table", "sales.sor.orders", "--expected", expected])
             #expect(result.status == 0, "after \(what): \(result.output)")
         }
         table = try await table.append(BatchList([Self.batch([(1, 20412, "a", 1.5), (2, 20412, nil, 2.5), (3, 20413, "ç", nil)])]))
@@ -81,7 +81,7 @@ struct PyIcebergTableInteropTests {
         try await check("position delete")
 
         // pyarrow and DuckDB read every data file Lagoa wrote.
-        let files = try IcebergPeer.run(["files"] + lake.peerOptions + ["--table", "sales.sor.orders"])
+        let files = try await IcebergPeer.run(["files"] + lake.peerOptions + ["--table", "sales.sor.orders"])
         let planned = try await TableScan(table: table).planFiles()
         let total = planned.reduce(Int64(0)) { $0 + $1.file.recordCount }
         #expect(files.status == 0, "\(files.output)")
@@ -95,7 +95,7 @@ struct PyIcebergTableInteropTests {
         let lake = try await IcebergPeer.Lake(storage)
         defer { lake.close() }
         let expectedDir = lake.folder + "/expected"
-        let result = try IcebergPeer.run(["write"] + lake.peerOptions + ["--table", "py.events", "--expected-dir", expectedDir])
+        let result = try await IcebergPeer.run(["write"] + lake.peerOptions + ["--table", "py.events", "--expected-dir", expectedDir])
         try #require(result.status == 0, "\(result.output)")
         let table = try await lake.catalog.loadTable(TableIdentifier(parsing: "py.events"))
         let steps = result.output.split(separator: "\n").last.map(String.init) ?? ""

@@ -176,12 +176,7 @@ struct AvroFileRoundTripTests {
         try writer.append(contentsOf: entries)
         let bytes = try writer.finish()
         let reader = try AvroFileReader(bytes: bytes, name: "m0.avro")
-        let clock = ContinuousClock()
-        var read: [AvroValue] = []
-        let elapsed = try clock.measure { read = try reader.records(readerSchema: schema) }
-        print("decoded \(read.count) manifest entries in \(elapsed)")
+        let read = try reader.records(readerSchema: schema)
         #expect(read == entries)
-        // A loose bound (debug builds, shared machine); release decodes this in a few milliseconds.
-        #expect(elapsed < .seconds(20))
     }
 }

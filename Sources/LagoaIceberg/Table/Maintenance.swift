@@ -71,7 +71,7 @@ extension Table {
         return (committed, ExpireResult(expiredSnapshots: expired.map(\.snapshotID), deletedFiles: deletable))
     }
 
-    /// Files under the table's location that no snapshot, metadata file or log references and that
+    /// Files under the table's `data/` and `metadata/` folders that no snapshot, metadata file or log references and that
     /// are older than `olderThan` (so files of commits in flight are left alone): leftovers of failed
     /// or killed writers. Deletes them unless `dryRun`.
     public func removeOrphanFiles(olderThan: Int64, dryRun: Bool = false) async throws(IcebergError) -> OrphanResult {
@@ -79,10 +79,20 @@ extension Table {
         referenced.insert(FileIO.normalize(metadataLocation))
         for entry in metadata.metadataLog { referenced.insert(FileIO.normalize(entry.metadataFile)) }
         var orphans: [String] = []
-        for (location, meta) in try await io.list(location) {
-            guard !referenced.contains(FileIO.normalize(location)) else { continue }
-            guard (meta.lastModifiedMillis ?? 0) < olderThan else { continue }
-            orphans.append(location)
+        // Only the folders Iceberg writers use: a nested table (sales.sor.orders.x lives in
+        // …/orders/x) or anything else stored under the table's folder is never touched.
+        for folder in ["data", "metadata"] {
+            let listed: [(location: String, meta: ObjectMeta)]
+            do {
+                listed = try await io.list(location + "/" + folder)
+            } catch where error.code == .notFound {
+                continue
+            }
+            for (location, meta) in listed {
+                guard !referenced.contains(FileIO.normalize(location)) else { continue }
+                guard (meta.lastModifiedMillis ?? 0) < olderThan else { continue }
+                orphans.append(location)
+            }
         }
         if !dryRun {
             for location in orphans { try? await io.delete(location) }
