@@ -1,5 +1,6 @@
 public import AsyncHTTPClient
 public import LagoaObjectStore
+import Crypto
 
 /// An ``ObjectStore`` over one S3 bucket (AWS or any S3-compatible server), optionally under a key prefix.
 ///
@@ -119,11 +120,35 @@ public final class S3ObjectStore: ObjectStore {
             isUpload: true,
             name: name(path)
         )
-        do {
-            _ = try await client.send(request)
-        } catch where error.code == .preconditionFailed {
-            throw ObjectStoreError(.alreadyExists, "\(name(path)) already exists", cause: error)
+        // A 5xx or a dropped connection leaves it unknown whether the object was written, so the
+        // PUT is repeated; a 412 after such a repeat is our own earlier write when the object's
+        // ETag (the MD5 of a single-part upload) is the MD5 of these bytes.
+        var ambiguous = false
+        var attempt = 1
+        while true {
+            do {
+                _ = try await client.send(request)
+                return
+            } catch where error.code == .preconditionFailed {
+                if ambiguous, let tag = try? await head(path).eTag, tag.lowercased() == Self.md5Hex(bytes) {
+                    return
+                }
+                throw ObjectStoreError(.alreadyExists, "\(name(path)) already exists", cause: error)
+            } catch where (error.code == .unavailable || error.code == .io) && attempt < configuration.retry.maxAttempts {
+                ambiguous = true
+                attempt += 1
+                let millis = Int64(configuration.retry.baseDelay.components.seconds * 1000)
+                    + configuration.retry.baseDelay.components.attoseconds / 1_000_000_000_000_000
+                try? await Task.sleep(for: .milliseconds(Int64.random(in: 0...max(1, millis) << min(attempt, 6))))
+            }
         }
+    }
+
+    static func md5Hex(_ bytes: [UInt8]) -> String {
+        Insecure.MD5.hash(data: bytes).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+        }.joined()
     }
 
     public func list(prefix listed: ObjectPath?) async throws(ObjectStoreError) -> [ObjectMeta] {

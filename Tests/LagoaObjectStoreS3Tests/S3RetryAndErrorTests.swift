@@ -40,7 +40,7 @@ import Testing
         #expect(transport.requests.count == 3)
     }
 
-    @Test func conditionalPutIsNotRepeatedAfterAConnectionError() async throws {
+    @Test func conditionalPutIsRepeatedAfterAConnectionErrorUpToTheMaximum() async throws {
         let transport = ScriptedTransport { _, _ in throw ConnectionReset() }
         let store = try S3ObjectStore.scripted(transport)
         do {
@@ -50,8 +50,34 @@ import Testing
             #expect(error.code == .unavailable)
             #expect(error.message.hasPrefix("s3://lake/m/v1.json: PUT failed after 1 attempt: connection reset by peer"))
         }
-        #expect(transport.requests.count == 1)
-        #expect(transport.requests[0].header("if-none-match") == "*")
+        #expect(transport.requests.count == 4)
+        #expect(transport.requests.allSatisfy { $0.header("if-none-match") == "*" })
+    }
+
+    /// After a 500 the PUT may or may not have landed: a 412 on the repeat is our own write when
+    /// the stored object's ETag is the MD5 of our bytes, and a real conflict otherwise.
+    @Test(arguments: [true, false])
+    func conditionalPutAfterAServerErrorRecognisesItsOwnWrite(_ ours: Bool) async throws {
+        let bytes: [UInt8] = Array("{\"format-version\":2}".utf8)
+        let md5 = S3ObjectStore.md5Hex(ours ? bytes : [0])
+        let transport = ScriptedTransport { request, index in
+            switch index {
+            case 0: return S3HTTPResponse(status: 500, body: ScriptedTransport.errorBody("InternalError", "We encountered an internal error."))
+            case 1: return S3HTTPResponse(status: 412, body: ScriptedTransport.errorBody("PreconditionFailed", "At least one of the pre-conditions you specified did not hold"))
+            default:
+                #expect(request.method == "HEAD")
+                return S3HTTPResponse(status: 200, headers: [("etag", "\"\(md5)\""), ("content-length", String(bytes.count))])
+            }
+        }
+        let store = try S3ObjectStore.scripted(transport)
+        if ours {
+            try await store.putIfAbsent(try ObjectPath("m/v1.json"), bytes)
+        } else {
+            await #expect { try await store.putIfAbsent(try ObjectPath("m/v1.json"), bytes) } throws: {
+                ($0 as? ObjectStoreError)?.code == .alreadyExists
+            }
+        }
+        #expect(transport.requests.count == 3)
     }
 
     @Test func conditionalPutRetriesThrottlingAndConflicts() async throws {
