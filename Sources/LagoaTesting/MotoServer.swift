@@ -58,9 +58,11 @@ public final class MotoServer: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let server = MotoServer(process: process, port: port, logFile: logFile)
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: moto loads every service on its first request, slowly on a busy 2-core machine.
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
-            if let status = try? rawHTTP(port: port, method: "GET", path: "/moto-api/").status, status == 200 {
+            // On a thread of its own: the probe blocks until moto answers.
+            if let status = try? await Subprocess.detached({ try rawHTTP(port: port, method: "GET", path: "/moto-api/").status }), status == 200 {
                 return server
             }
             guard process.isRunning else { break }
@@ -68,7 +70,7 @@ public final class MotoServer: @unchecked Sendable {
         }
         server.stop()
         let output = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-        throw MotoServerError("moto_server did not answer on port \(port) within 30 s; its output:\n\(output.suffix(2000))")
+        throw MotoServerError("moto_server did not answer on port \(port) within 120 s; its output:\n\(output.suffix(2000))")
     }
 
     /// Stops the server (SIGKILL, then waits). Not SIGTERM: children started from Swift's
@@ -124,6 +126,8 @@ public final class MotoServer: @unchecked Sendable {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw MotoServerError("socket() failed") }
         defer { close(fd) }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -141,6 +145,8 @@ public final class MotoServer: @unchecked Sendable {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw MotoServerError("socket() failed") }
         defer { close(fd) }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")

@@ -8,7 +8,7 @@ import LagoaParquet
 import LagoaTesting
 import Testing
 
-@Suite("Interop: PyIceberg SqlCatalog and Lagoa share tables", .enabled(if: IcebergPeer.isEnabled, IcebergPeer.disabledReason))
+@Suite("Interop: PyIceberg SqlCatalog and Lagoa share tables", .enabled(if: IcebergPeer.isEnabled, IcebergPeer.disabledReason), .serialized)
 struct PyIcebergTableInteropTests {
     static let fields = [Field("id", .int64), Field("day", .date32), Field("name", .string), Field("amount", .float64)]
 

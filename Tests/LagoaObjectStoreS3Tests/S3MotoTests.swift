@@ -10,7 +10,7 @@ let integrationEnabled = TestPaths.environment("LAGOA_INTEGRATION") == "1"
 
 /// S3ObjectStore against a real S3 emulator (`moto_server` from the `.venv`): the shared contract,
 /// pagination, multipart uploads, aborts and signature checking. Each test starts its own server.
-@Suite(.enabled(if: integrationEnabled, "S3 tests against moto run only with LAGOA_INTEGRATION=1"))
+@Suite(.enabled(if: integrationEnabled, "S3 tests against moto run only with LAGOA_INTEGRATION=1"), .serialized)
 struct S3MotoTests {
     static let credentials = S3Credentials(accessKeyID: "testing", secretAccessKey: "testing")
 
