@@ -1,7 +1,7 @@
 import LagoaTesting
 import Testing
 
-/// `kill -9` of writers at random moments: the table must always load, hold only whole batches,
+/// `kill -9` of writers at random moments (within the time one uninterrupted write takes): the table must always load, hold only whole batches,
 /// and each partition replaced by an overwrite must hold the old rows or the new ones, never a mix.
 @Suite("Iceberg: writers killed mid-commit", .enabled(if: IcebergPeer.isEnabled, IcebergPeer.disabledReason))
 struct CrashTests {
@@ -24,7 +24,11 @@ struct CrashTests {
             opts="--warehouse \(folder)/warehouse"
             "$LAGOA" namespace create crash $opts >/dev/null || exit 1
             "$LAGOA" table create crash.t --schema-from b0.jsonl --partition-by day $opts >/dev/null || exit 1
+            start=$(date +%s%N)
             "$LAGOA" table append crash.t b0.jsonl $opts >/dev/null || exit 1
+            # Kill at a random moment inside the time an uninterrupted write takes on this machine.
+            span=$(( ($(date +%s%N) - start) / 1000000 ))
+            [ "$span" -lt 20 ] && span=20
             for t in $(seq 1 \(Self.trials)); do
               if [ $((t % 2)) -eq 0 ]; then
                 "$LAGOA" table append crash.t b$t.jsonl $opts >/dev/null 2>&1 &
@@ -32,7 +36,8 @@ struct CrashTests {
                 "$LAGOA" table overwrite crash.t b$t.jsonl --partition day=2026-11-02 $opts >/dev/null 2>&1 &
               fi
               pid=$!
-              sleep 0.$(( (RANDOM % 60) + 1 ))
+              delay=$(( RANDOM % (span * 9 / 10) + 1 ))
+              sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
               kill -9 $pid 2>/dev/null
               wait $pid 2>/dev/null
               "$LAGOA" table scan crash.t --columns batch,day $opts > scan-$t.jsonl 2> scan-$t.err || { echo "trial $t: table does not load"; cat scan-$t.err; exit 1; }

@@ -34,6 +34,9 @@ import Testing
         table = try await table.append(BatchList([TableLifecycleTests.batch([(4, 1, "b", 4)])]))
         #expect(try await TableLifecycleTests.ids(table) == [1, 3, 4])
         #expect(table.metadata.currentSnapshot?.summary["total-delete-files"] == "1")
+        // A copy-on-write delete that rewrites the first file must not bring row 2 back.
+        table = try await table.delete(filter: .compare("id", .equal, .integer(3)))
+        #expect(try await TableLifecycleTests.ids(table) == [1, 4])
     }
 
     @Test func multiTableCommitIsAtomic() async throws {

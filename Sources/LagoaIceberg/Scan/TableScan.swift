@@ -74,17 +74,10 @@ public struct TableScan: Sendable {
                 }
             }
         }
+        let index = DeleteIndex(deleteEntries)
         return dataEntries.map { entry in
             let sequence = entry.sequenceNumber ?? 0
-            let deletes = deleteEntries.filter { d in
-                let ds = d.sequenceNumber ?? 0
-                switch d.file.content {
-                case .positionDeletes: return ds >= sequence && (d.file.specID != entry.file.specID || d.file.partition == entry.file.partition || d.file.partition.isEmpty)
-                case .equalityDeletes: return ds > sequence
-                case .data: return false
-                }
-            }.map(\.file)
-            return FileScanTask(file: entry.file, dataSequenceNumber: sequence, deletes: deletes)
+            return FileScanTask(file: entry.file, dataSequenceNumber: sequence, deletes: index.applicable(to: entry.file, sequence: sequence))
         }
     }
 
@@ -122,4 +115,27 @@ public struct FileScanTask: Sendable {
     public var file: DataFile
     public var dataSequenceNumber: Int64
     public var deletes: [DataFile]
+}
+
+/// The delete files of a snapshot and the rule for which data files each applies to (spec "Scan
+/// Planning"): position deletes to files with a data sequence number at or below theirs (in the
+/// same partition), equality deletes to files with a lower one.
+struct DeleteIndex {
+    let entries: [ManifestEntry]
+
+    init(_ entries: [ManifestEntry]) {
+        self.entries = entries
+    }
+
+    func applicable(to file: DataFile, sequence: Int64) -> [DataFile] {
+        entries.filter { d in
+            let ds = d.sequenceNumber ?? 0
+            switch d.file.content {
+            case .positionDeletes:
+                return ds >= sequence && (d.file.specID != file.specID || d.file.partition == file.partition || d.file.partition.isEmpty)
+            case .equalityDeletes: return ds > sequence
+            case .data: return false
+            }
+        }.map(\.file)
+    }
 }

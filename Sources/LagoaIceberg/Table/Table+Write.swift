@@ -130,7 +130,9 @@ extension Table {
         var matched: Set<String> = []
         var removed: Set<String> = []
         var rewrites: [String: [DataFile]] = [:]
-        for (_, entries) in try await SnapshotProducer.liveEntries(self, snapshot: metadata.snapshot(ref: branch)) {
+        let manifests = try await SnapshotProducer.liveEntries(self, snapshot: metadata.snapshot(ref: branch))
+        let deletes = DeleteIndex(manifests.flatMap { $0.1 }.filter { $0.file.content != .data })
+        for (_, entries) in manifests {
             for entry in entries where entry.file.content == .data {
                 let file = entry.file
                 var partitions: PartitionEvaluator?
@@ -151,16 +153,24 @@ extension Table {
                     rewrites[file.filePath] = done
                     continue
                 }
-                let scan = try TableScan(table: self, selector: .current, filter: .not(filter))
-                let task = FileScanTask(file: file, dataSequenceNumber: entry.sequenceNumber ?? 0, deletes: [])
-                let keep: [RecordBatch]
+                // Read the file as scans see it (its delete files applied, so no deleted row comes
+                // back), then keep the rows the filter does not select (SQL: unknown is kept).
+                let scan = try TableScan(table: self, selector: .current)
+                let sequence = entry.sequenceNumber ?? 0
+                let task = FileScanTask(file: file, dataSequenceNumber: sequence, deletes: deletes.applicable(to: file, sequence: sequence))
+                var keep: [RecordBatch] = []
+                var live = 0
                 do {
-                    keep = try await ScanReader(scan: scan).read(task)
+                    for batch in try await ScanReader(scan: scan).read(task) {
+                        live += batch.rowCount
+                        let selected = try RowFilter(bound).matches(batch)
+                        keep.append(batch.take(selected.indices.filter { !selected[$0] }))
+                    }
                 } catch {
                     throw IcebergError.wrap(error, "rewriting \(file.filePath)")
                 }
                 let kept = keep.reduce(0) { $0 + $1.rowCount }
-                if Int64(kept) == file.recordCount { continue }
+                if kept == live { continue }  // no row of this file matches: it stays, with its delete files
                 matched.insert(file.filePath)
                 removed.insert(file.filePath)
                 rewrites[file.filePath] = try await writeDataFiles(BatchList(keep))
