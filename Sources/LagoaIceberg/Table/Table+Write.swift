@@ -107,7 +107,8 @@ extension Table {
                 firstMatched = plan.matched
                 rewrites = plan.rewrites
                 if plan.removed.isEmpty && files.isEmpty { return nil }
-                var producer = SnapshotProducer(table: base, operation: plan.rewrites.isEmpty ? (files.isEmpty ? "delete" : "overwrite") : "overwrite")
+                let kind = files.isEmpty && plan.rewrites.isEmpty ? "delete" : "overwrite"
+                var producer = SnapshotProducer(table: base, operation: kind)
                 producer.branch = branch
                 producer.removed = plan.removed
                 producer.added = files + plan.rewrites.values.flatMap { $0 }
