@@ -86,6 +86,6 @@ public final class InMemoryObjectStore: ObjectStore {
 
     private func makeEntry(_ bytes: [UInt8]) -> Entry {
         let version = counter.add(1, ordering: .relaxed).newValue
-        return Entry(bytes: bytes, version: version, modifiedMillis: Clock.nowMillis())
+        return Entry(bytes: bytes, version: version, modifiedMillis: WallClock.nowMillis())
     }
 }

@@ -181,11 +181,6 @@ enum ColumnConversion {
             return mapped(column, Int64.self, target) { $0 &* factor }
         }
         let divisor = from.perSecond / to.perSecond
-        return mapped(column, Int64.self, target) { floorDivide($0, divisor) }
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && a < 0) ? q - 1 : q
+        return mapped(column, Int64.self, target) { floorDiv($0, divisor) }
     }
 }

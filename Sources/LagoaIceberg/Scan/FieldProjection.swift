@@ -28,7 +28,7 @@ enum FieldProjection {
             for field in targetFields {
                 out.append(try self.column(for: field, fields: sourceFields, columns: children, rows: column.count, file: file))
             }
-            return Column(type: target.type, count: column.count, nullCount: column.nullCount, validity: rebased(column), children: out)
+            return Column(type: target.type, count: column.count, nullCount: column.nullCount, validity: ColumnConversion.rebasedValidity(column), children: out)
         case (.list(let sourceElement), .list(let targetElement)):
             let child = try convert(column.children[0], from: sourceElement, to: targetElement, file: file)
             return Column(type: target.type, count: column.count, offset: column.offset, nullCount: column.nullCount, validity: column.validity, values: column.values, children: [child])
@@ -46,16 +46,5 @@ enum FieldProjection {
                 throw IcebergError(.invalidMetadata, "\(file): column '\(source.name)' is \(source.type) but the table says \(target.type)")
             }
         }
-    }
-
-    /// The column's validity bitmap re-based to start at bit 0 (struct children were sliced to match).
-    private static func rebased(_ column: Column) -> Buffer? {
-        guard column.nullCount > 0, let validity = column.validity else { return nil }
-        if column.offset == 0 { return validity }
-        let bits = MutableBuffer(zeroed: Bitmap.byteCount(column.count))
-        for i in 0..<column.count where Bitmap.get(validity.pointer, column.offset + i) {
-            Bitmap.set(bits.pointer, i)
-        }
-        return bits.finish()
     }
 }

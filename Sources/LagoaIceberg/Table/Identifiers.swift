@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LagoaCore
 
 /// Random ids and wall-clock time for metadata.
 enum Identifiers {
@@ -20,9 +16,5 @@ enum Identifiers {
     }
 
     /// Milliseconds since the Unix epoch.
-    static func nowMillis() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
+    static func nowMillis() -> Int64 { WallClock.nowMillis() }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LagoaCore
 import LagoaIceberg
 
 /// `lagoa table expire NAME [--older-than TS] [--retain-last N]`.
@@ -30,7 +31,7 @@ struct TableRemoveOrphansCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIErrors.reporting {
             let table = try await lake.open().loadTable(try TableIdentifier(parsing: name))
-            let now = Int64(ContinuousClockMillis.now())
+            let now = WallClock.nowMillis()
             let cutoff = try olderThan.map { try TimeArgument.millis($0, option: "--older-than") } ?? now - 3 * 86_400_000
             let result = try await table.removeOrphanFiles(olderThan: cutoff, dryRun: dryRun)
             for orphan in result.orphans { print(orphan) }
@@ -51,18 +52,5 @@ struct TableDropCommand: AsyncParsableCommand {
             try await lake.open().dropTable(try TableIdentifier(parsing: name), purge: purge)
             print("dropped table \(name)\(purge ? " and its files" : "")")
         }
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Wall-clock milliseconds.
-enum ContinuousClockMillis {
-    static func now() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_REALTIME, &t)
-        return Int64(t.tv_sec) * 1000 + Int64(t.tv_nsec) / 1_000_000
     }
 }
