@@ -97,12 +97,43 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 1: SQL text (lexer, parser, AST, unparser); knows nothing of types or catalogs
+        .target(name: "LagoaSQL", dependencies: ["LagoaCore"], swiftSettings: swiftSettings),
+
+        // MARK: Layer 3: scalar, aggregate and window functions, casts, operators (signatures + kernels)
+        .target(name: "LagoaFunctions", dependencies: ["LagoaCore", "LagoaColumnar"], swiftSettings: swiftSettings),
+
+        // MARK: Layer 4: query engine: binder + logical optimizer, then physical operators
+        .target(
+            name: "LagoaPlanner",
+            dependencies: ["LagoaCore", "LagoaColumnar", "LagoaSQL", "LagoaFunctions"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LagoaExecution",
+            dependencies: [
+                "LagoaCore", "LagoaColumnar", "LagoaFunctions", "LagoaPlanner", "LagoaParquet", "LagoaCSV", "LagoaJSON",
+                "LagoaObjectStore", "LagoaIceberg", "LagoaCompression",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 5: the engine facade (sessions, statements, catalog wiring)
+        .target(
+            name: "LagoaEngine",
+            dependencies: [
+                "LagoaCore", "LagoaColumnar", "LagoaSQL", "LagoaFunctions", "LagoaPlanner", "LagoaExecution", "LagoaIceberg",
+                "LagoaObjectStore", "LagoaParquet", "LagoaCSV", "LagoaJSON",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
-                "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL",
+                "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -116,6 +147,9 @@ let package = Package(
             dependencies: ["LagoaCore", "LagoaColumnar", "LagoaObjectStore"],
             swiftSettings: swiftSettings
         ),
+        // The sqllogictest runner (.slt files in SQLTests/) and its command line.
+        .target(name: "LagoaSQLLogicTest", dependencies: ["LagoaEngine", "LagoaTesting"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lagoa-slt", dependencies: ["LagoaSQLLogicTest"], swiftSettings: swiftSettings),
         // Spawned by LagoaCatalogSQLTests as several writer processes racing on one catalog table.
         .executableTarget(
             name: "lagoa-catalog-stress",
@@ -175,6 +209,39 @@ let package = Package(
                 "LagoaCLI", "LagoaColumnar", "LagoaParquet", "LagoaTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LagoaSQLTests", dependencies: ["LagoaSQL", "LagoaTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaFunctionsTests",
+            dependencies: ["LagoaFunctions", "LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaPlannerTests",
+            dependencies: ["LagoaPlanner", "LagoaSQL", "LagoaFunctions", "LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaExecutionTests",
+            dependencies: ["LagoaExecution", "LagoaPlanner", "LagoaFunctions", "LagoaColumnar", "LagoaObjectStore", "LagoaIceberg", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaEngineTests",
+            dependencies: ["LagoaEngine", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        // Every .slt file under SQLTests/, one parameterised test each.
+        .testTarget(
+            name: "SQLLogicTests",
+            dependencies: ["LagoaSQLLogicTest", "LagoaEngine", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        // TPC-H SF0.1 and differential fuzzing against DuckDB (.venv/); skipped unless LAGOA_INTEGRATION=1.
+        .testTarget(
+            name: "EngineInteropTests",
+            dependencies: ["LagoaEngine", "LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore", "LagoaColumnar", "LagoaParquet", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         // Iceberg tables shared with PyIceberg's SqlCatalog (and DuckDB, pyarrow); skipped unless LAGOA_INTEGRATION=1.

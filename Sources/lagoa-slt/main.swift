@@ -1,0 +1,3 @@
+import LagoaSQLLogicTest
+
+// Replaced by the runner's command line.

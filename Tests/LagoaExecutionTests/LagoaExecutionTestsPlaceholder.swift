@@ -1,0 +1,6 @@
+import Testing
+import LagoaExecution
+
+@Suite struct LagoaExecutionTestsPlaceholder {
+    @Test func moduleLinks() {}
+}

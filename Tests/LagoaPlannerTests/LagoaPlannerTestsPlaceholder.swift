@@ -1,0 +1,6 @@
+import Testing
+import LagoaPlanner
+
+@Suite struct LagoaPlannerTestsPlaceholder {
+    @Test func moduleLinks() {}
+}

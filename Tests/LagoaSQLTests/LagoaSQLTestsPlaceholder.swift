@@ -1,0 +1,6 @@
+import Testing
+import LagoaSQL
+
+@Suite struct LagoaSQLTestsPlaceholder {
+    @Test func moduleLinks() {}
+}

@@ -1,0 +1,6 @@
+import Testing
+import LagoaSQLLogicTest
+
+@Suite struct SQLLogicTestsPlaceholder {
+    @Test func moduleLinks() {}
+}
