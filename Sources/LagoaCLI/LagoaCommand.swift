@@ -8,7 +8,7 @@ public struct LagoaCommand: AsyncParsableCommand {
         commandName: "lagoa",
         abstract: "Lagoa: a data lakehouse and data-mesh platform in one binary.",
         version: version,
-        subcommands: [ParquetCommand.self, ConvertCommand.self, NamespaceCommand.self, TableCommand.self]
+        subcommands: [ParquetCommand.self, ConvertCommand.self, NamespaceCommand.self, TableCommand.self, QueryCommand.self, SQLShellCommand.self]
     )
 
     public init() {}

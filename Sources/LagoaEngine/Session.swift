@@ -26,3 +26,16 @@ public final class Session: @unchecked Sendable {
     /// Cancels the statement running now, if any; it fails with ``EngineError/Code/cancelled``.
     public func cancel() {}
 }
+
+extension Session {
+    /// Splits a script into complete statements (quotes and comments respected).
+    public static func splitStatements(_ script: String) -> [String] {
+        [script]
+    }
+
+    /// Whether `text` ends a statement (a `;` outside quotes and comments): the shell's
+    /// "run now or read another line" test.
+    public static func isComplete(_ text: String) -> Bool {
+        text.reversed().first { !$0.isWhitespace } == ";"
+    }
+}

@@ -16,6 +16,11 @@ enum CLIErrors {
         }
     }
 
+    /// Writes `text` to standard output as is (prompts, shell messages).
+    static func writeOut(_ text: String) {
+        _ = text.withCString { write(1, $0, strlen($0)) }
+    }
+
     static func writeError(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
