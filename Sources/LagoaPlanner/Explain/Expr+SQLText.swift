@@ -15,7 +15,7 @@ extension Expr {
             case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .notDistinct, .distinct: 4
             case .concat: 5
             case .add, .subtract: 6
-            case .multiply, .divide, .modulo: 7
+            case .multiply, .divide, .modulo, .integerDivide: 7
             }
         case .not: 3
         case .isNull, .inList, .like, .inSubquery: 4
