@@ -1,0 +1,3 @@
+extension FunctionRegistry {
+    mutating func registerBuiltinScalars() {}
+}
