@@ -21,7 +21,7 @@ public struct BinaryExpr: PhysicalExpr {
         let l = try lhs.evaluate(batch)
         let r = try rhs.evaluate(batch)
         if l.isScalar && r.isScalar {
-            return .scalar(from: try op.evaluate(l, r, signature: signature, rowCount: 1))
+            return .oneRow(try op.evaluate(l, r, signature: signature, rowCount: 1))
         }
         return .column(try op.evaluate(l, r, signature: signature, rowCount: batch.rowCount))
     }

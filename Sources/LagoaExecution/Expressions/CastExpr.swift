@@ -18,7 +18,7 @@ public struct CastExpr: PhysicalExpr {
         if value.type == type { return value }
         if case .scalar(let v, _) = value {
             if v.isNull { return .scalar(.null, type) }
-            return .scalar(from: try Cast.cast(value, to: type, isTry: isTry, rowCount: 1))
+            return .oneRow(try Cast.cast(value, to: type, isTry: isTry, rowCount: 1))
         }
         return .column(try Cast.cast(value, to: type, isTry: isTry, rowCount: batch.rowCount))
     }

@@ -16,7 +16,7 @@ extension ColumnarValue {
     }
 
     /// A one-row kernel result turned back into a scalar.
-    static func scalar(from column: Column) -> ColumnarValue {
+    static func oneRow(_ column: Column) -> ColumnarValue {
         .scalar(column.value(at: 0), column.type)
     }
 

@@ -19,7 +19,7 @@ public struct FunctionExpr: PhysicalExpr {
     public func evaluate(_ batch: RecordBatch) throws -> ColumnarValue {
         let values = try arguments.map { try $0.evaluate(batch) }
         if values.allSatisfy(\.isScalar) && function.isDeterministic {
-            return .scalar(from: try function.evaluate(values, rowCount: 1))
+            return .oneRow(try function.evaluate(values, rowCount: 1))
         }
         return .column(try function.evaluate(values, rowCount: batch.rowCount))
     }

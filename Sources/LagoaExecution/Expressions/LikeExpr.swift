@@ -62,7 +62,7 @@ public struct LikeExpr: PhysicalExpr {
             builder.appendBool(found != negated)
         }
         let result = builder.finish()
-        return rows == 1 && value.isScalar ? .scalar(from: result) : .column(result)
+        return rows == 1 && value.isScalar ? .oneRow(result) : .column(result)
     }
 
     public var displayText: String {

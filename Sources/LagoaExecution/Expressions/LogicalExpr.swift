@@ -31,7 +31,7 @@ public struct LogicalExpr: PhysicalExpr {
         let op: BinaryOperator = isAnd ? .and : .or
         let signature = FunctionSignature(argumentTypes: [.boolean, .boolean], returnType: .boolean)
         if l.isScalar && r.isScalar {
-            return .scalar(from: try op.evaluate(l, r, signature: signature, rowCount: 1))
+            return .oneRow(try op.evaluate(l, r, signature: signature, rowCount: 1))
         }
         return .column(try op.evaluate(l, r, signature: signature, rowCount: batch.rowCount))
     }

@@ -27,7 +27,7 @@ public struct NegateExpr: PhysicalExpr {
         default:
             result = try BinaryOperator.subtract.evaluate(.scalar(.int(0), type), value, signature: signature, rowCount: rows)
         }
-        return value.isScalar ? .scalar(from: result) : .column(result)
+        return value.isScalar ? .oneRow(result) : .column(result)
     }
 
     public var displayText: String { "(- \(input.displayText))" }
