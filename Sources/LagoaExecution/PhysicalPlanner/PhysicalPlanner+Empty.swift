@@ -1,7 +1,8 @@
+import LagoaColumnar
 import LagoaPlanner
 
 extension PhysicalPlanner {
     func planEmpty(_ node: EmptyRelation) async throws -> any ExecutionPlan {
-        throw ExecutionError(.unsupported, "Empty is not implemented yet")
+        EmptyExec(oneRow: node.oneRow, schema: Schema(node.output.map(\.field)))
     }
 }

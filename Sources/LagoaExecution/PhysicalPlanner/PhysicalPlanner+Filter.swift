@@ -2,6 +2,7 @@ import LagoaPlanner
 
 extension PhysicalPlanner {
     func planFilter(_ node: Filter) async throws -> any ExecutionPlan {
-        throw ExecutionError(.unsupported, "Filter is not implemented yet")
+        let input = try await plan(node.input)
+        return FilterExec(input: input, predicate: try await compile(node.predicate, input: node.input.output))
     }
 }

@@ -1,7 +1,10 @@
+import LagoaColumnar
 import LagoaPlanner
 
 extension PhysicalPlanner {
     func planSetOperation(_ node: SetOperation) async throws -> any ExecutionPlan {
-        throw ExecutionError(.unsupported, "SetOperation is not implemented yet")
+        let left = try await plan(node.left)
+        let right = try await plan(node.right)
+        return SetOperationExec(kind: node.kind, all: node.all, left: left, right: right, schema: Schema(node.output.map(\.field)))
     }
 }

@@ -6,6 +6,8 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case multiply = "*"
     case divide = "/"
     case modulo = "%"
+    /// `//`: integer division truncating toward zero (DuckDB).
+    case integerDivide = "//"
     case equal = "="
     case notEqual = "<>"
     case less = "<"
@@ -30,7 +32,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
 
     public var isArithmetic: Bool {
         switch self {
-        case .add, .subtract, .multiply, .divide, .modulo: true
+        case .add, .subtract, .multiply, .divide, .modulo, .integerDivide: true
         default: false
         }
     }

@@ -1,8 +1,12 @@
-import LagoaColumnar
+public import LagoaColumnar
 import LagoaParquet
 
 /// Reads the rows of scan tasks: projection by field id, deletes, residual filter.
-final class ScanReader: Sendable {
+///
+/// One reader serves every task of a ``TableScan`` (delete files are read once and shared), and
+/// may read several tasks concurrently: query engines plan with ``TableScan/planFiles()`` and read
+/// each ``FileScanTask`` in parallel with ``read(_:_:)``.
+public final class ScanReader: Sendable {
     private let scan: TableScan
     private let output: Schema
     /// The columns read from files: the output plus any the filter or equality deletes need.
@@ -10,7 +14,9 @@ final class ScanReader: Sendable {
     private let filter: RowFilter?
     private let deleteCache = DeleteCache()
 
-    init(scan: TableScan) throws(IcebergError) {
+    /// A reader for the tasks of `scan`.
+    /// - Throws: ``IcebergError`` when the scan's filter does not bind to its schema.
+    public init(scan: TableScan) throws(IcebergError) {
         self.scan = scan
         self.output = scan.schema
         self.readSchema = scan.readSchema
@@ -19,6 +25,15 @@ final class ScanReader: Sendable {
     }
 
     func read(_ task: FileScanTask) async throws -> [RecordBatch] {
+        var out: [RecordBatch] = []
+        try await read(task) { out.append($0) }
+        return out
+    }
+
+    /// Reads one planned task batch by batch: the scan's columns (by field id), with the task's
+    /// position and equality deletes and the scan's row filter applied.
+    /// - Throws: ``IcebergError`` naming the data file, or the first error `body` throws.
+    public func read(_ task: FileScanTask, _ body: (RecordBatch) async throws -> Void) async throws {
         let io = scan.table.io
         let source = try io.source(task.file.filePath, size: task.file.fileSizeInBytes)
         let reader: ParquetFileReader
@@ -42,8 +57,8 @@ final class ScanReader: Sendable {
         var equality: [(ids: [Int32], keys: Set<[IcebergValue?]>)] = []
         for d in equalityDeletes { equality.append(try await deleteCache.equalityKeys(d, schema: readSchema, io: io)) }
 
-        var out: [RecordBatch] = []
         var rowOffset: Int64 = 0
+        var bodyError: (any Error)?
         var options = ParquetReadOptions()
         options.columns = fileColumns
         do {
@@ -69,14 +84,22 @@ final class ScanReader: Sendable {
                 if keep.contains(false) {
                     batch = batch.take(keep.indices.filter { keep[$0] })
                 }
-                out.append(try FieldProjection.project(batch, to: output, file: task.file.filePath))
+                let projected = try FieldProjection.project(batch, to: output, file: task.file.filePath)
+                if projected.rowCount > 0 {
+                    do {
+                        try await body(projected)
+                    } catch {
+                        bodyError = error
+                        break
+                    }
+                }
             }
         } catch let error as IcebergError {
             throw error
         } catch {
             throw IcebergError.wrap(error, "reading data file \(task.file.filePath)")
         }
-        return out
+        if let bodyError { throw bodyError }
     }
 
     /// The top-level columns that contain the fields `ids`.

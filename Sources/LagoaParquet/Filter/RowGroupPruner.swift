@@ -28,3 +28,13 @@ struct RowGroupPruner {
         return StatisticsDecoder.chunkStatistics(meta.statistics, schema.columns[leaf], valueCount: Int(meta.numValues))
     }
 }
+
+extension ParquetFileReader {
+    /// The row groups ``batches(_:)`` would read with `options`: those requested (all by default)
+    /// minus those whose statistics prove ``ParquetReadOptions/filter`` cannot match. Query engines
+    /// use it to plan one scan partition per row group and to report how many were pruned.
+    /// - Throws: ``ParquetError`` when a requested row group does not exist.
+    public func selectedRowGroups(_ options: ParquetReadOptions) throws(ParquetError) -> [Int] {
+        try RowGroupPruner(reader: self).selectedRowGroups(options)
+    }
+}

@@ -1,0 +1,91 @@
+public import LagoaColumnar
+import LagoaFunctions
+public import LagoaIceberg
+public import LagoaPlanner
+
+/// An Iceberg table at one snapshot as a query's ``TableSource``.
+///
+/// Planning prunes data files with the table's partition values and column statistics (the pushed
+/// filters that translate to ``IcebergExpression``s), then reads each remaining file as its own
+/// partition with deletes applied by LagoaIceberg's ``ScanReader``.
+public struct IcebergTableSource: TableSource {
+    public let table: Table
+    public let selector: SnapshotSelector
+    public let name: String
+    public let schema: Schema
+    private let readSchema: IcebergSchema
+    private let snapshot: Snapshot?
+
+    /// - Parameters:
+    ///   - name: the qualified name shown in EXPLAIN.
+    /// - Throws: ``IcebergError`` when the selector names no snapshot of the table.
+    public init(table: Table, selector: SnapshotSelector = .current, name: String) throws {
+        self.table = table
+        self.selector = selector
+        self.name = name
+        let scan = try TableScan(table: table, selector: selector)
+        self.readSchema = scan.readSchema
+        self.snapshot = scan.snapshot
+        self.schema = scan.schema
+    }
+
+    public var displayName: String {
+        guard let snapshot else { return name }
+        return "\(name)@snapshot \(snapshot.snapshotID)"
+    }
+
+    public var estimatedRowCount: Double? {
+        guard let snapshot else { return 0 }
+        return snapshot.summary["total-records"].flatMap(Double.init)
+    }
+
+    public func partitions(columns: [Int], filters: [Expr], output: [ColumnRef], limit: Int?) async throws -> ScanPlan {
+        let names = columns.map { schema.fields[$0].name }
+        var byID: [Int: String] = [:]
+        for (ref, name) in zip(output, names) { byID[ref.id] = name }
+        // Keep only the conjuncts Iceberg accepts for this schema (a literal it cannot convert
+        // would fail the whole scan; pruning is optional).
+        var accepted: [IcebergExpression] = []
+        for predicate in ScanFilterTranslation.predicates(filters, names: byID) {
+            guard let e = ScanFilterTranslation.iceberg(predicate) else { continue }
+            if (try? TableScan(table: table, selector: selector, filter: e)) != nil { accepted.append(e) }
+        }
+        let filter = IcebergExpression.all(accepted)
+        let scan = try TableScan(table: table, selector: selector, columns: names, filter: filter)
+        let total = Self.totalFiles(snapshot)
+        var tasks = try await scan.planFiles()
+        let planned = tasks.count
+        if let limit, filters.isEmpty {
+            // Enough whole files for the limit (deletes make record counts an upper bound).
+            var rows: Int64 = 0
+            var kept = 0
+            for task in tasks {
+                kept += 1
+                if task.deletes.isEmpty { rows += task.file.recordCount }
+                if rows >= Int64(limit) { break }
+            }
+            tasks = Array(tasks.prefix(kept))
+        }
+        let reader = try ScanReader(scan: scan)
+        var summary = "files \(tasks.count) of \(total.map(String.init) ?? "?")"
+        if tasks.count < planned { summary += " (limit)" }
+        if filter != .alwaysTrue { summary += " filter: \(filter)" }
+        return ScanPlan(partitions: tasks.map { IcebergScanPartition(reader: reader, task: $0) }, pruningSummary: summary)
+    }
+
+    /// Data files in the snapshot (from its summary), for the pruning summary.
+    private static func totalFiles(_ snapshot: Snapshot?) -> Int? {
+        guard let snapshot else { return 0 }
+        return snapshot.summary["total-data-files"].flatMap { Int($0) }
+    }
+}
+
+/// One data file of an Iceberg scan.
+struct IcebergScanPartition: ScanPartition {
+    let reader: ScanReader
+    let task: FileScanTask
+
+    func read(_ body: (RecordBatch) async throws -> Void) async throws {
+        try await reader.read(task, body)
+    }
+}

@@ -1,0 +1,51 @@
+import LagoaColumnar
+import LagoaFunctions
+import LagoaSQL
+
+/// Where an expression is being bound: the visible columns, the clause (for messages), and the
+/// collectors that turn aggregate and window calls into columns of the nodes built afterwards.
+struct ExpressionContext {
+    var scope: Scope
+    /// `WHERE`, `SELECT`, `HAVING`… as used in "not allowed in …" messages.
+    var clause: String
+    /// Present where aggregates are allowed (SELECT, HAVING, ORDER BY, QUALIFY of a SELECT).
+    var aggregates: AggregateCollector? = nil
+    /// Present where window functions are allowed (SELECT, ORDER BY, QUALIFY).
+    var windows: WindowCollector? = nil
+    /// Maps input columns to group columns after aggregation; applied to window call arguments.
+    var groupify: ((Expr, Expression) throws -> Expr)? = nil
+}
+
+/// The aggregate calls of one SELECT, deduplicated.
+final class AggregateCollector {
+    /// The FROM clause's scope, where aggregate arguments are bound.
+    let inputScope: Scope
+    private(set) var calls: [AggregateCall] = []
+    private var byKey: [String: ColumnRef] = [:]
+
+    init(inputScope: Scope) { self.inputScope = inputScope }
+
+    /// The output column of `call`, reusing an identical earlier call's.
+    func add(_ call: AggregateCall) -> ColumnRef {
+        var keyed = call
+        keyed.output = ColumnRef(id: 0, name: "", type: call.output.type)
+        let key = String(describing: (keyed.function, keyed.arguments, keyed.distinct, keyed.filter, keyed.orderBy))
+        if let existing = byKey[key] { return existing }
+        byKey[key] = call.output
+        calls.append(call)
+        return call.output
+    }
+}
+
+/// The window calls of one SELECT, and its named windows.
+final class WindowCollector {
+    var named: [String: WindowSpec]
+    private(set) var calls: [WindowCall] = []
+
+    init(named: [String: WindowSpec]) { self.named = named }
+
+    func add(_ call: WindowCall) -> ColumnRef {
+        calls.append(call)
+        return call.output
+    }
+}

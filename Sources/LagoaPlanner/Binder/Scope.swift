@@ -1,0 +1,77 @@
+import LagoaColumnar
+
+/// The columns visible to expressions at one point of a query: the FROM clause's columns with their
+/// relation names, and the enclosing query's scope for correlated references.
+final class Scope {
+    struct Entry {
+        /// The table alias or name (`nil` for derived columns without a relation).
+        var relation: String?
+        var name: String
+        var column: ColumnRef
+        /// The right-hand copy of a `USING` / `NATURAL` join column: reachable qualified only,
+        /// not expanded by `*`.
+        var mergedAway: Bool = false
+    }
+
+    var entries: [Entry]
+    let parent: Scope?
+
+    init(_ entries: [Entry] = [], parent: Scope? = nil) {
+        self.entries = entries
+        self.parent = parent
+    }
+
+    /// Entries for the columns of a plan under one relation name.
+    static func entries(of columns: [ColumnRef], relation: String?, names: [String]? = nil) -> [Entry] {
+        columns.enumerated().map { i, c in Entry(relation: relation, name: names?[i] ?? c.name, column: c) }
+    }
+
+    /// The matches for `name` (optionally qualified by `relation`) in this scope only.
+    func matches(_ name: String, relation: String?) -> [Entry] {
+        entries.filter { e in
+            e.name == name && (relation == nil ? !e.mergedAway : e.relation == relation)
+        }
+    }
+
+    /// Whether a relation of that name is in this scope.
+    func hasRelation(_ relation: String) -> Bool { entries.contains { $0.relation == relation } }
+
+    /// Every column name visible here and in enclosing scopes, for suggestions.
+    var allNames: [String] { entries.map(\.name) + (parent?.allNames ?? []) }
+}
+
+/// Nearest-name suggestions for "did you mean" in error messages.
+enum Suggestions {
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased())
+        let y = Array(b.lowercased())
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// Up to three candidates closest to `name` within a distance of about a third of its length
+    /// (at least 2), nearest first, ties alphabetical.
+    static func nearest(_ name: String, among candidates: [String]) -> [String] {
+        let limit = Swift.max(2, name.count / 3)
+        let scored = Set(candidates).map { ($0, distance(name, $0)) }.filter { $0.1 <= limit && $0.1 > 0 }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+    }
+
+    /// `; did you mean "a" or "b"?` or the empty string.
+    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+        let found = nearest(name, among: candidates)
+        guard !found.isEmpty else { return "" }
+        return "; did you mean " + found.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+    }
+}

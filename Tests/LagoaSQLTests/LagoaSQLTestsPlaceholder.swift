@@ -1,6 +1,0 @@
-import Testing
-import LagoaSQL
-
-@Suite struct LagoaSQLTestsPlaceholder {
-    @Test func moduleLinks() {}
-}
