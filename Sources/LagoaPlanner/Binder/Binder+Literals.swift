@@ -1,6 +1,6 @@
-import LagoaColumnar
+public import LagoaColumnar
 import LagoaFunctions
-import LagoaSQL
+public import LagoaSQL
 
 extension Binder {
     /// A literal with DuckDB's typing: integers are `int32` when they fit, else `int64`, else
@@ -51,7 +51,7 @@ extension Binder {
     }
 
     /// The columnar type for a SQL type name.
-    func dataType(_ name: TypeName) throws -> DataType {
+    public func dataType(_ name: TypeName) throws -> DataType {
         switch name.name {
         case "tinyint": return .int8
         case "smallint": return .int16

@@ -90,7 +90,7 @@ public struct SQLSyntaxError: LagoaError, Equatable {
     }
 
     /// The line holding `span.start`, then spaces and one `^` per character of the span on that line.
-    static func excerpt(of span: SourceSpan, in text: String) -> String {
+    public static func excerpt(of span: SourceSpan, in text: String) -> String {
         let bytes = Array(text.utf8)
         let start = min(max(span.start, 0), bytes.count)
         var lineStart = start
