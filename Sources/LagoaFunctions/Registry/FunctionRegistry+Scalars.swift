@@ -10,5 +10,6 @@ extension FunctionRegistry {
     mutating func registerMoreScalars() {
         for (function, aliases) in MathFunctions.all { register(function, aliases: aliases) }
         for (function, aliases) in DateFunctions.all { register(function, aliases: aliases) }
+        for (function, aliases) in PatternFunctions.all { register(function, aliases: aliases) }
     }
 }
