@@ -224,7 +224,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaExecutionTests",
-            dependencies: ["LagoaExecution", "LagoaPlanner", "LagoaFunctions", "LagoaColumnar", "LagoaObjectStore", "LagoaIceberg", "LagoaTesting"],
+            dependencies: [
+                "LagoaExecution", "LagoaPlanner", "LagoaFunctions", "LagoaColumnar", "LagoaObjectStore", "LagoaIceberg", "LagoaTesting",
+                "LagoaParquet", "LagoaCSV",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
