@@ -148,8 +148,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The sqllogictest runner (.slt files in SQLTests/) and its command line.
-        .target(name: "LagoaSQLLogicTest", dependencies: ["LagoaEngine", "LagoaTesting"], swiftSettings: swiftSettings),
-        .executableTarget(name: "lagoa-slt", dependencies: ["LagoaSQLLogicTest"], swiftSettings: swiftSettings),
+        .target(
+            name: "LagoaSQLLogicTest",
+            dependencies: [
+                "LagoaEngine", "LagoaTesting", "LagoaCore", "LagoaColumnar", "LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "lagoa-slt", dependencies: ["LagoaSQLLogicTest", "LagoaEngine", "LagoaCore"], swiftSettings: swiftSettings),
         // Spawned by LagoaCatalogSQLTests as several writer processes racing on one catalog table.
         .executableTarget(
             name: "lagoa-catalog-stress",
@@ -224,7 +230,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoaExecutionTests",
-            dependencies: ["LagoaExecution", "LagoaPlanner", "LagoaFunctions", "LagoaColumnar", "LagoaObjectStore", "LagoaIceberg", "LagoaTesting"],
+            dependencies: [
+                "LagoaExecution", "LagoaPlanner", "LagoaFunctions", "LagoaColumnar", "LagoaObjectStore", "LagoaIceberg", "LagoaTesting",
+                "LagoaParquet", "LagoaCSV",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -241,7 +250,10 @@ let package = Package(
         // TPC-H SF0.1 and differential fuzzing against DuckDB (.venv/); skipped unless LAGOA_INTEGRATION=1.
         .testTarget(
             name: "EngineInteropTests",
-            dependencies: ["LagoaEngine", "LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore", "LagoaColumnar", "LagoaParquet", "LagoaTesting"],
+            dependencies: [
+                "LagoaEngine", "LagoaIceberg", "LagoaCatalogSQL", "LagoaObjectStore", "LagoaColumnar", "LagoaParquet", "LagoaTesting",
+                "LagoaSQLLogicTest", "LagoaCore",
+            ],
             swiftSettings: swiftSettings
         ),
         // Iceberg tables shared with PyIceberg's SqlCatalog (and DuckDB, pyarrow); skipped unless LAGOA_INTEGRATION=1.

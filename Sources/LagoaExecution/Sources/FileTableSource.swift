@@ -88,7 +88,15 @@ public struct FileTableSource: TableSource {
             throw ExecutionError(.io, "cannot open the folder \(root) for '\(path)': \(error)", cause: error)
         }
         let name = displayName ?? "\((format ?? FileFormat.fromExtension(path))?.functionName ?? "read_file")('\(path)')"
-        return try await FileTableSource(store: store, pattern: segments.joined(separator: "/"), format: format, displayName: name, targetPartitions: targetPartitions)
+        let pattern = segments.joined(separator: "/")
+        guard GlobPattern(pattern).hasWildcards || stat(absolute, &info) == 0 else {
+            throw ExecutionError(.io, "no file matches '\(path)': \(absolute) does not exist")
+        }
+        do {
+            return try await FileTableSource(store: store, pattern: pattern, format: format, displayName: name, targetPartitions: targetPartitions)
+        } catch let error as ExecutionError where error.message.hasPrefix("no file matches") {
+            throw ExecutionError(.io, "no file matches '\(path)'; check the path and the pattern (*, **, ?, [abc])")
+        }
     }
 
     public var estimatedRowCount: Double? { nil }

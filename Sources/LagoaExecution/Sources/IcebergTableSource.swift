@@ -13,14 +13,19 @@ public struct IcebergTableSource: TableSource {
     public let selector: SnapshotSelector
     public let name: String
     public let schema: Schema
+    /// Partitions the planner aims for: files with several row groups are split into runs of row
+    /// groups when there are fewer files than this.
+    public let targetPartitions: Int
     private let readSchema: IcebergSchema
     private let snapshot: Snapshot?
 
     /// - Parameters:
     ///   - name: the qualified name shown in EXPLAIN.
+    ///   - targetPartitions: how many partitions to aim for (usually the number of cores × 2).
     /// - Throws: ``IcebergError`` when the selector names no snapshot of the table.
-    public init(table: Table, selector: SnapshotSelector = .current, name: String) throws {
+    public init(table: Table, selector: SnapshotSelector = .current, name: String, targetPartitions: Int = 4) throws {
         self.table = table
+        self.targetPartitions = max(1, targetPartitions)
         self.selector = selector
         self.name = name
         let scan = try TableScan(table: table, selector: selector)
@@ -70,7 +75,24 @@ public struct IcebergTableSource: TableSource {
         var summary = "files \(tasks.count) of \(total.map(String.init) ?? "?")"
         if tasks.count < planned { summary += " (limit)" }
         if filter != .alwaysTrue { summary += " filter: \(filter)" }
-        return ScanPlan(partitions: tasks.map { IcebergScanPartition(reader: reader, task: $0) }, pruningSummary: summary)
+        var partitions: [any ScanPartition] = []
+        let perFile = tasks.isEmpty ? 1 : max(1, (targetPartitions + tasks.count - 1) / tasks.count)
+        for task in tasks {
+            // Writers record one split offset per row group.
+            let groups = task.file.splitOffsets?.count ?? 1
+            let chunks = min(perFile, groups)
+            if chunks <= 1 {
+                partitions.append(IcebergScanPartition(reader: reader, task: task, rowGroups: nil))
+                continue
+            }
+            for c in 0..<chunks {
+                let lower = c * groups / chunks
+                // The last run reads to the end, whatever the real row group count.
+                let upper = c == chunks - 1 ? Int.max : (c + 1) * groups / chunks
+                partitions.append(IcebergScanPartition(reader: reader, task: task, rowGroups: lower..<upper))
+            }
+        }
+        return ScanPlan(partitions: partitions, pruningSummary: summary)
     }
 
     /// Data files in the snapshot (from its summary), for the pruning summary.
@@ -80,12 +102,14 @@ public struct IcebergTableSource: TableSource {
     }
 }
 
-/// One data file of an Iceberg scan.
+/// One data file of an Iceberg scan, or a run of its row groups.
 struct IcebergScanPartition: ScanPartition {
     let reader: ScanReader
     let task: FileScanTask
+    /// A run of the file's row groups, or all of them.
+    let rowGroups: Range<Int>?
 
     func read(_ body: (RecordBatch) async throws -> Void) async throws {
-        try await reader.read(task, body)
+        try await reader.read(task, rowGroups: rowGroups, body)
     }
 }

@@ -32,8 +32,11 @@ public final class ScanReader: Sendable {
 
     /// Reads one planned task batch by batch: the scan's columns (by field id), with the task's
     /// position and equality deletes and the scan's row filter applied.
+    /// - Parameter rowGroups: only these row groups of the data file (clamped to the ones it has;
+    ///   an upper bound of `Int.max` reads to the end), so one large file can be read by several
+    ///   tasks; `nil` reads them all. ``DataFile/splitOffsets`` tells how many a file has.
     /// - Throws: ``IcebergError`` naming the data file, or the first error `body` throws.
-    public func read(_ task: FileScanTask, _ body: (RecordBatch) async throws -> Void) async throws {
+    public func read(_ task: FileScanTask, rowGroups: Range<Int>? = nil, _ body: (RecordBatch) async throws -> Void) async throws {
         let io = scan.table.io
         let source = try io.source(task.file.filePath, size: task.file.fileSizeInBytes)
         let reader: ParquetFileReader
@@ -61,6 +64,14 @@ public final class ScanReader: Sendable {
         var bodyError: (any Error)?
         var options = ParquetReadOptions()
         options.columns = fileColumns
+        if let rowGroups {
+            let groups = reader.metadata.rowGroups
+            let selected = rowGroups.clamped(to: 0..<groups.count)
+            guard !selected.isEmpty else { return }
+            options.rowGroups = Array(selected)
+            // Positions of position deletes count from the start of the file.
+            rowOffset = groups[..<selected.lowerBound].reduce(0) { $0 + $1.numRows }
+        }
         do {
             for try await raw in reader.batches(options) {
                 var batch = try FieldProjection.project(raw, to: wide, file: task.file.filePath)

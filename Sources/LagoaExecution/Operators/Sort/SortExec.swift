@@ -48,8 +48,8 @@ public final class SortExec: ExecutionPlan {
     }
 
     /// Encodes the sort keys of `batch`.
-    func encodeKeys(_ batch: RecordBatch) throws -> [SortKeyColumn] {
-        try keys.map { SortKeyColumn(try $0.expr.evaluateColumn(batch), ascending: $0.ascending, nullsFirst: $0.nullsFirst) }
+    func encodeKeys(_ batch: RecordBatch, compact: Bool = true) throws -> [SortKeyColumn] {
+        try keys.map { SortKeyColumn(try $0.expr.evaluateColumn(batch), ascending: $0.ascending, nullsFirst: $0.nullsFirst, compactDecimals: compact) }
     }
 
     /// `batch` sorted (its first `fetch` rows when set).

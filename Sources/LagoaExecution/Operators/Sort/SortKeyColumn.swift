@@ -19,12 +19,16 @@ final class SortKeyColumn: @unchecked Sendable {
     }
 
     let storage: Storage
+    /// For byte keys: the first 8 bytes big-endian (inverted for DESC), an order-consistent prefix.
+    private(set) var prefix: [UInt64]?
     /// Per row: 0 (NULL sorted first), 1 (a value), 2 (NULL sorted last); `nil` without NULLs.
     let nullRank: [UInt8]?
     let descending: Bool
     let count: Int
 
-    init(_ column: Column, ascending: Bool, nullsFirst: Bool) {
+    /// - Parameter compactDecimals: encode decimals that fit 64 bits as one word. Keys compared
+    ///   across batches (merging spilled runs) pass `false` so every batch encodes alike.
+    init(_ column: Column, ascending: Bool, nullsFirst: Bool, compactDecimals: Bool = true) {
         count = column.count
         descending = !ascending
         if column.nullCount > 0 {
@@ -48,6 +52,11 @@ final class SortKeyColumn: @unchecked Sendable {
         case .boolean: storage = .word((0..<column.count).map { (column.bool(at: $0) ? 1 : 0) ^ flip })
         case .decimal128:
             let v = column.values(as: Int128.self)
+            if compactDecimals && (0..<v.count).allSatisfy({ !column.isValid($0) || Int64(exactly: v[$0]) != nil }) {
+                // Most decimals fit 64 bits: one word sorts faster.
+                storage = .word((0..<v.count).map { UInt64(bitPattern: Int64(truncatingIfNeeded: v[$0])) ^ (1 << 63) ^ flip })
+                return
+            }
             var hi = [UInt64](repeating: 0, count: v.count)
             var lo = [UInt64](repeating: 0, count: v.count)
             for i in 0..<v.count {
@@ -55,7 +64,14 @@ final class SortKeyColumn: @unchecked Sendable {
                 lo[i] = UInt64(truncatingIfNeeded: v[i]) ^ flip
             }
             storage = .wide(hi: hi, lo: lo)
-        case .string, .binary, .fixedSizeBinary: storage = .bytes(column)
+        case .string, .binary, .fixedSizeBinary:
+            storage = .bytes(column)
+            prefix = (0..<column.count).map { i in
+                let b = Self.bytes(column, i)
+                var w: UInt64 = 0
+                for k in 0..<8 { w = (w << 8) | UInt64(k < b.count ? b[k] : 0) }
+                return w ^ flip
+            }
         default: storage = .values(column.allValues)
         }
     }
@@ -72,14 +88,18 @@ final class SortKeyColumn: @unchecked Sendable {
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
-    /// The first word of row `i` (the whole key for one-word keys, 0 otherwise), for fast sorting.
+    /// The first word of row `i`: the whole key for one-word keys, the first 8 bytes of byte keys,
+    /// 0 otherwise. Different words order rows as the key does.
     @inline(__always)
     func leadingWord(_ i: Int) -> UInt64 {
         if case .word(let w) = storage { return w[i] }
-        return 0
+        return prefix?[i] ?? 0
     }
 
-    /// Whether ``leadingWord(_:)`` decides the order whenever it differs and equal words mean equal keys.
+    /// Whether ``leadingWord(_:)`` orders rows at all (fixed-width and byte keys).
+    var hasLeadingWord: Bool { isSingleWord || prefix != nil }
+
+    /// Whether equal leading words also mean equal keys (one-word keys).
     var isSingleWord: Bool {
         if case .word = storage { return true }
         return false

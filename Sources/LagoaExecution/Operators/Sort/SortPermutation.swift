@@ -16,13 +16,13 @@ enum SortPermutation {
     static func sort(_ keys: [SortKeyColumn], count: Int, fetch: Int? = nil, tasks: Int = 1) async -> [Int] {
         guard count > 1, !keys.isEmpty else { return Array(0..<min(count, fetch ?? count)) }
         let first = keys[0]
-        let fast = first.isSingleWord
+        let fast = first.hasLeadingWord
         var entries = [Entry](repeating: Entry(rank: 1, word: 0, row: 0), count: count)
         for i in 0..<count {
             let rank = first.nullRank?[i] ?? 1
             entries[i] = Entry(rank: rank, word: fast && rank == 1 ? first.leadingWord(i) : 0, row: Int32(i))
         }
-        let rest = fast ? Array(keys.dropFirst()) : keys
+        let rest = first.isSingleWord ? Array(keys.dropFirst()) : keys
         let less: @Sendable (Entry, Entry) -> Bool = { a, b in
             if a.rank != b.rank { return a.rank < b.rank }
             if a.word != b.word { return a.word < b.word }
@@ -66,12 +66,15 @@ enum SortPermutation {
         guard fetch > 0 else { return [] }
         var kept: [Entry] = []
         kept.reserveCapacity(2 * fetch + 1)
+        // The worst of the best `fetch` seen so far: nothing at or after it can make the cut.
+        var threshold: Entry?
         for e in entries {
-            if kept.count >= fetch, let last = kept.last, !less(e, last) { continue }
+            if let threshold, !less(e, threshold) { continue }
             kept.append(e)
             if kept.count >= 2 * fetch {
                 kept.sort(by: less)
                 kept.removeLast(kept.count - fetch)
+                threshold = kept.last
             }
         }
         kept.sort(by: less)

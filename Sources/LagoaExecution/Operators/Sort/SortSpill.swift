@@ -94,7 +94,7 @@ final class SortSpill: Sendable {
         private func load() throws {
             batch = reader != nil ? try reader!.next() : memory.popLast()
             row = 0
-            if let batch { keys = try sort.encodeKeys(batch) }
+            if let batch { keys = try sort.encodeKeys(batch, compact: false) }
         }
 
         /// Moves to the next row; returns `true` when that loaded a new batch.

@@ -1,6 +1,0 @@
-import Testing
-import LagoaSQLLogicTest
-
-@Suite struct SQLLogicTestsPlaceholder {
-    @Test func moduleLinks() {}
-}
