@@ -1,0 +1,6 @@
+import Testing
+import LagoaEngine
+
+@Suite struct EngineInteropTestsPlaceholder {
+    @Test func moduleLinks() {}
+}

@@ -1,0 +1,6 @@
+import Testing
+import LagoaFunctions
+
+@Suite struct LagoaFunctionsTestsPlaceholder {
+    @Test func moduleLinks() {}
+}
