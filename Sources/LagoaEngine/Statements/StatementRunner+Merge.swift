@@ -34,7 +34,7 @@ extension StatementRunner {
         }
 
         // Target rows: kept, updated by the first matching clause, or deleted.
-        let matched = "__lagoa_s.__lagoa_matched IS NOT NULL"
+        let matched = "\(sourceAlias).__lagoa_matched IS NOT NULL"
         func condition(_ clause: MergeClause) -> String {
             clause.condition.map { "\(matched) AND (CASE WHEN (\(text($0.span))) THEN true ELSE false END)" } ?? matched
         }
@@ -65,7 +65,7 @@ extension StatementRunner {
             SELECT \(columns.joined(separator: ", ")), __lagoa_acted FROM (
               SELECT \(targetSelect.joined(separator: ", ")), \(deleteFlag) AS __lagoa_delete, \(actedFlag) AS __lagoa_acted
               FROM \(target.pinnedReference) AS \(targetAlias)
-              LEFT JOIN (SELECT \(sourceAlias).*, true AS __lagoa_matched FROM \(sourceText)) AS __lagoa_s ON \(on.replacingAlias(sourceAlias, with: "__lagoa_s"))
+              LEFT JOIN (SELECT *, true AS __lagoa_matched FROM \(sourceText)) AS \(sourceAlias) ON \(on)
             ) AS __lagoa_t WHERE NOT __lagoa_delete
             """
         )
@@ -73,7 +73,7 @@ extension StatementRunner {
             """
             SELECT count(*) FROM (
               SELECT \(deleteFlag) AS __lagoa_delete FROM \(target.pinnedReference) AS \(targetAlias)
-              LEFT JOIN (SELECT \(sourceAlias).*, true AS __lagoa_matched FROM \(sourceText)) AS __lagoa_s ON \(on.replacingAlias(sourceAlias, with: "__lagoa_s"))
+              LEFT JOIN (SELECT *, true AS __lagoa_matched FROM \(sourceText)) AS \(sourceAlias) ON \(on)
             ) AS __lagoa_d WHERE __lagoa_delete
             """
         )
@@ -117,41 +117,5 @@ extension StatementRunner {
         let all = QueryRows(schema: targetRows.schema, batches: targetRows.batches.map { $0.project(Array(0..<width)) } + insertRows.batches)
         try await replaceContents(target, with: all, keep: width)
         return .status("MERGE \(acted + inserted)", rows: acted + inserted)
-    }
-}
-
-extension String {
-    /// The condition with `alias.` references renamed to `replacement.` (outside quotes), so the ON
-    /// condition can address the source through the engine's wrapper subquery.
-    func replacingAlias(_ alias: String, with replacement: String) -> String {
-        let bare = alias.hasPrefix("\"") ? String(alias.dropFirst().dropLast()) : alias
-        var out = ""
-        var i = startIndex
-        var inString = false
-        while i < endIndex {
-            let c = self[i]
-            if c == "'" { inString.toggle() }
-            if !inString, let length = aliasPrefixLength(at: i, bare: bare, quoted: alias) {
-                out += replacement + "."
-                i = index(i, offsetBy: length)
-                continue
-            }
-            out.append(c)
-            i = index(after: i)
-        }
-        return out
-    }
-
-    /// The length of `alias.` at `i` when it starts a qualified reference there.
-    private func aliasPrefixLength(at i: Index, bare: String, quoted: String) -> Int? {
-        if i > startIndex {
-            let before = self[index(before: i)]
-            if before.isLetter || before.isNumber || before == "_" || before == "." || before == "\"" { return nil }
-        }
-        let rest = self[i...].lowercased()
-        for candidate in [quoted + ".", bare + "."] where rest.hasPrefix(candidate.lowercased()) {
-            return candidate.count
-        }
-        return nil
     }
 }

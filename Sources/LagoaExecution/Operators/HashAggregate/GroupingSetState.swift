@@ -9,12 +9,15 @@ final class GroupingSetState {
     let accumulators: [any GroupedAccumulator]
     /// Per DISTINCT aggregate: (group, arguments) seen so far.
     let seen: [KeyHashTable?]
+    /// The bound argument types of each aggregate (to size accumulators that saw no rows).
+    let argumentTypes: [[DataType]]
     private var emptyKeyInserted = false
 
     init(keyIndices: [Int], aggregates: [AggregateSpec]) throws {
         self.keyIndices = keyIndices
         accumulators = try aggregates.map { try $0.makeAccumulator() }
         seen = aggregates.map { $0.distinct ? KeyHashTable() : nil }
+        argumentTypes = aggregates.map(\.signature.argumentTypes)
     }
 
     var memoryBytes: Int {
@@ -111,7 +114,13 @@ final class GroupingSetState {
                 groupingID |= Int64(1) << Int64(j)
             }
         }
-        for accumulator in accumulators { columns.append(try accumulator.finish()) }
+        for (k, accumulator) in accumulators.enumerated() {
+            // Groups no row reached this accumulator (a global aggregate over no input, or rows all
+            // filtered by FILTER) still need a value: grow it with an empty update.
+            let empty = argumentTypes[k].map { ColumnBuilder($0).finish() }
+            try accumulator.update(groups: UnsafeBufferPointer(start: nil, count: 0), groupCount: groupCount, arguments: empty)
+            columns.append(try accumulator.finish())
+        }
         if let groupingIDType {
             let value: Value
             switch groupingIDType {
