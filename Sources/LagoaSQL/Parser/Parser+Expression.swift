@@ -152,7 +152,9 @@ extension Parser {
             return try parseNameOrCall()
         case .word:
             if let special = try parseKeywordExpression(token) { return special }
-            guard !Keywords.isReserved(token.text) else { throw unexpected("an expression") }
+            // LEFT and RIGHT are reserved but also name string functions, as in PostgreSQL.
+            let isFunctionName = (token.text == "left" || token.text == "right") && peek().isSymbol(.leftParen)
+            guard !Keywords.isReserved(token.text) || isFunctionName else { throw unexpected("an expression") }
             return try parseNameOrCall()
         default:
             throw unexpected("an expression")

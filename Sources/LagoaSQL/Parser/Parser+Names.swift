@@ -21,7 +21,7 @@ extension Parser {
         if token.kind == .quotedIdentifier {
             return Identifier(token.text, quoted: true, original: token.text, span: token.span)
         }
-        let original = String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self)
+        let original = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
         return Identifier(token.text, quoted: false, original: original, span: token.span)
     }
 
@@ -52,7 +52,7 @@ extension Parser {
         let next = peek()
         switch next.kind {
         case .quotedIdentifier, .string, .integer, .decimal, .float: return false
-        case .word: return Keywords.isReserved(next.text)
+        case .word: return Keywords.isReserved(next.text) || next.text == "set"
         default: return true
         }
     }

@@ -43,7 +43,8 @@ extension Parser {
         case "substring" where next.isSymbol(.leftParen), "position" where next.isSymbol(.leftParen),
             "trim" where next.isSymbol(.leftParen):
             return try parseSpecialCall(token)
-        case "date", "time", "timestamp", "timestamptz" where next.kind == .string:
+        case "date", "time", "timestamp", "timestamptz":
+            guard next.kind == .string else { return nil }
             advance()
             let value = advance().text
             let type = TypeName(token.text, span: token.span)

@@ -79,6 +79,7 @@ extension Parser {
             let path = advance().text
             return TableReference(.path(path, alias: try parseTableAlias()), span: span(from: start))
         }
+        guard atIdentifier else { throw unexpected("a table name, file path or subquery") }
         let name = try parseQualifiedName()
         if consume(.leftParen) {
             let call = try parseFunctionArguments(name: name, namedWithEquals: true)

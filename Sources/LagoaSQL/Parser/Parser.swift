@@ -8,6 +8,8 @@ public struct Parser {
     public static let maximumDepth = 500
 
     let text: String
+    /// The UTF-8 bytes of ``text``, for slicing token text without `String` indexing.
+    let bytes: [UInt8]
     var tokens: [Token]
     var index = 0
     var depth = 0
@@ -18,6 +20,7 @@ public struct Parser {
 
     init(_ text: String) throws(SQLSyntaxError) {
         self.text = text
+        self.bytes = Array(text.utf8)
         self.tokens = try Lexer.tokenize(text)
     }
 
