@@ -170,7 +170,7 @@ import Testing
             ("timestamp", "TIMESTAMP"), ("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"), ("timestamp with time zone", "TIMESTAMPTZ"),
             ("TIMESTAMPTZ", "TIMESTAMPTZ"), ("bytea", "BLOB"), ("BINARY", "BLOB"), ("uuid", "UUID"), ("interval", "INTERVAL"),
             ("INT[]", "INTEGER[]"), ("varchar[][]", "VARCHAR[][]"), ("LIST(bigint)", "BIGINT[]"),
-            ("STRUCT(a INT, \"B\" text)", "STRUCT(a INTEGER, \"B\" VARCHAR)"), ("geometry", "geometry"), ("\"My Type\"", "\"My Type\""),
+            ("STRUCT(a INT, \"B\" text)", "STRUCT(a INTEGER, \"B\" VARCHAR)"), ("geometry", "\"geometry\""), ("\"int\"", "\"int\""), ("\"My Type\"", "\"My Type\""),
         ])
     func typeNames(sql: String, canonical: String) throws {
         #expect(Unparser.typeName(try Parser.parseTypeName(sql)) == canonical)

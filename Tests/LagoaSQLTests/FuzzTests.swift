@@ -99,7 +99,8 @@ import Testing
         "Deep nesting is rejected with a clear error instead of exhausting the stack",
         arguments: [
             String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
-            "SELECT " + String(repeating: "-", count: 50_000) + "1",
+            "SELECT " + String(repeating: "- ", count: 50_000) + "1",
+            String(repeating: "EXPLAIN ", count: 50_000) + "SELECT 1",
             "SELECT " + String(repeating: "NOT ", count: 50_000) + "TRUE",
             String(repeating: "SELECT * FROM (", count: 5_000) + "SELECT 1" + String(repeating: ")", count: 5_000),
             "SELECT " + String(repeating: "f(", count: 20_000) + "1" + String(repeating: ")", count: 20_000),

@@ -1,6 +1,6 @@
 extension Parser {
     /// A table primary followed by any number of joins (left-associative).
-    mutating func parseTableReference() throws(SQLSyntaxError) -> TableReference {
+    mutating func parseTableReference() throws -> TableReference {
         try enter()
         defer { depth -= 1 }
         let start = current.start
@@ -50,7 +50,7 @@ extension Parser {
     }
 
     /// A table name, table function, path string, subquery or parenthesised join, with its alias.
-    mutating func parseTablePrimary() throws(SQLSyntaxError) -> TableReference {
+    mutating func parseTablePrimary() throws -> TableReference {
         let start = current.start
         if current.isSymbol(.leftParen) {
             if peek().isWord("select") || peek().isWord("with") || peek().isWord("values") {

@@ -106,7 +106,8 @@ extension Unparser {
 
     /// `name([DISTINCT] args [ORDER BY …]) [WITHIN GROUP (…)] [FILTER (…)] [IGNORE NULLS] [OVER …]`.
     public static func functionCall(_ call: FunctionCall) -> String {
-        if call.name.parts.count == 1, call.arguments.isEmpty, !call.isStar, call.over == nil,
+        if call.name.parts.count == 1, call.arguments.isEmpty, !call.isStar, call.over == nil, call.filter == nil,
+            call.withinGroup.isEmpty, !call.ignoreNulls,
             ["current_date", "current_time", "current_timestamp"].contains(call.name.name.value)
         {
             return call.name.name.value.uppercased()
