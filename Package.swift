@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "LagoaIceberg", targets: ["LagoaIceberg"]),
         .library(name: "LagoaAvro", targets: ["LagoaAvro"]),
         .library(name: "LagoaCatalogSQL", targets: ["LagoaCatalogSQL"]),
+        .library(name: "LagoaEngine", targets: ["LagoaEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

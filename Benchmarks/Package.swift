@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "LagoaIceberg", package: "Lagoa"),
                 .product(name: "LagoaCatalogSQL", package: "Lagoa"),
                 .product(name: "LagoaObjectStore", package: "Lagoa"),
+                .product(name: "LagoaEngine", package: "Lagoa"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -47,8 +47,8 @@ declare -A ALLOWED=(
 declare -A ONLY=(
     [lagoa]="LagoaCLI"
     [LagoaTesting]="LagoaCore LagoaColumnar LagoaObjectStore"
-    [LagoaSQLLogicTest]="LagoaEngine LagoaTesting"
-    [lagoa-slt]="LagoaSQLLogicTest"
+    [LagoaSQLLogicTest]="LagoaEngine LagoaTesting LagoaCore LagoaColumnar LagoaIceberg LagoaCatalogSQL LagoaObjectStore"
+    [lagoa-slt]="LagoaSQLLogicTest LagoaEngine"
     [lagoa-catalog-stress]="LagoaCatalogSQL LagoaIceberg LagoaCore"
 )
 COMMAND_LINE_TARGETS="LagoaCLI lagoa lagoa-slt"

@@ -1,4 +1,3 @@
-import LagoaCore
 public import LagoaEngine
 
 /// The one place where the test harness tolerates an engine that is not wired yet.

@@ -1,4 +1,5 @@
 import Foundation
+import LagoaTesting
 public import LagoaEngine
 
 /// Runs whole files, each in its own fresh warehouse, and optionally completes them in place: what
@@ -20,6 +21,11 @@ public struct SLTFileRunner: Sendable {
         let records = try SLTParser.parse(text, path: path)
         let warehouse = try await SLTWarehouse.make(folder: folder, options: options)
         defer { warehouse.remove() }
+        var runner = runner
+        runner.substitutions += [
+            ("__TEST_DIR__", warehouse.folder),
+            ("__TEST_DATA__", TestPaths.repositoryRoot() + "/TestData"),
+        ]
         let report = await runner.run(records: records, path: path, session: warehouse.engine.makeSession())
         if complete {
             let completed = SLTCompleter.complete(text, report: report)

@@ -42,5 +42,13 @@ public struct SLTFileReport: Sendable {
     public var outcomes: [SLTOutcome]
     public var records: [SLTRecord]
 
+    public init(path: String, executed: Int, mismatches: [SLTMismatch], outcomes: [SLTOutcome], records: [SLTRecord]) {
+        self.path = path
+        self.executed = executed
+        self.mismatches = mismatches
+        self.outcomes = outcomes
+        self.records = records
+    }
+
     public var passed: Bool { mismatches.isEmpty }
 }

@@ -9,9 +9,13 @@ public import LagoaEngine
 /// mismatch is reported, except after `halt`.
 public struct SLTRunner: Sendable {
     public var comparer: SLTResultComparer
+    /// Text replaced in every record's SQL before it runs: `__TEST_DIR__` (the file's scratch
+    /// warehouse) and `__TEST_DATA__` (the repository's `TestData/`) by default.
+    public var substitutions: [(placeholder: String, value: String)]
 
-    public init(comparer: SLTResultComparer = SLTResultComparer()) {
+    public init(comparer: SLTResultComparer = SLTResultComparer(), substitutions: [(placeholder: String, value: String)] = []) {
         self.comparer = comparer
+        self.substitutions = substitutions
     }
 
     /// Reads, parses and runs the file at `path`.
@@ -37,7 +41,11 @@ public struct SLTRunner: Sendable {
                 continue
             }
             report.executed += 1
-            let outcome = await Self.execute(record, session: session)
+            var resolved = record
+            for (placeholder, value) in substitutions {
+                resolved.sql = resolved.sql.replacingOccurrences(of: placeholder, with: value)
+            }
+            let outcome = await Self.execute(resolved, session: session)
             report.outcomes.append(outcome)
             if let detail = check(record, outcome) {
                 report.mismatches.append(SLTMismatch(path: path, line: record.line, sql: record.sql, detail: detail))

@@ -1,3 +1,4 @@
+import Foundation
 import LagoaCatalogSQL
 import LagoaCore
 public import LagoaEngine
@@ -24,6 +25,7 @@ public final class SLTWarehouse: Sendable {
     public static func make(folder: String? = nil, options: EngineOptions = EngineOptions()) async throws(SLTError) -> SLTWarehouse {
         let path = folder ?? TestPaths.temporaryDirectory(prefix: "lagoa-slt")
         do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             let root = try LocalFileSystemStore(root: path)
             let store = try SQLiteCatalogStore(path: path + "/catalog.db")
             let anywhere = try LocalFileSystemStore(root: "/")

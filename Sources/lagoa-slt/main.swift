@@ -59,7 +59,7 @@ func report(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-func main() async -> Int32 {
+func runMain() async -> Int32 {
     let arguments: Arguments
     do {
         arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
@@ -106,4 +106,4 @@ func main() async -> Int32 {
     return failures == 0 ? 0 : 1
 }
 
-exit(await main())
+exit(await runMain())

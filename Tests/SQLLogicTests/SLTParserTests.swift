@@ -76,12 +76,8 @@ struct SLTParserTests {
 
     @Test("an unknown directive names file and line")
     func unknownDirective() {
-        #expect(throws: SLTError.self) { try SLTParser.parse("statement ok\nSELECT 1\n\nbogus line\n", path: "x.slt") }
-        do {
-            _ = try SLTParser.parse("statement ok\nSELECT 1\n\nbogus line\n", path: "x.slt")
-        } catch {
-            #expect(error.message.hasPrefix("x.slt:4: unknown directive 'bogus'"))
-        }
+        let error = #expect(throws: SLTError.self) { try SLTParser.parse("statement ok\nSELECT 1\n\nbogus line\n", path: "x.slt") }
+        #expect(error?.message.hasPrefix("x.slt:4: unknown directive 'bogus'") == true)
     }
 
     @Test("a query without type letters or SQL is rejected")

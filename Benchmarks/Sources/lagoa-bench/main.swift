@@ -9,6 +9,7 @@ import Glibc
 /// `lagoa-bench read FILE [--columns a,b] [--threads N] [--repeat R]`
 /// `lagoa-bench write IN OUT [--compression C] [--threads N] [--repeat R]`
 /// `lagoa-bench catalog DIR [--appends N] [--rows R]` (see CatalogBench.swift)
+/// `lagoa-bench tpch load|run …` (see TPCHBench.swift)
 /// Prints one JSON line per run: {"op":…, "rows":…, "seconds":…}. Times are wall clock, best of R.
 func now() -> Double {
     var ts = timespec()
@@ -33,6 +34,8 @@ let threads = option("--threads", args).flatMap(Int.init)
 let repeats = option("--repeat", args).flatMap(Int.init) ?? 3
 
 switch command {
+case "tpch":
+    try await TPCHBench.main(args, threads: threads, repeats: repeats)
 case "read":
     guard args.count >= 2 else { fail("usage: lagoa-bench read FILE [--columns a,b] [--threads N]") }
     let columns = option("--columns", args).map { $0.split(separator: ",").map(String.init) }

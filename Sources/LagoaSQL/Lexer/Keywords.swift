@@ -9,7 +9,7 @@ enum Keywords {
         "having", "ilike", "in", "inner", "intersect", "into", "is", "join", "lateral", "leading", "left", "like",
         "limit", "natural", "not", "null", "offset", "on", "or", "order", "outer", "primary", "qualify",
         "references", "returning", "right", "select", "some", "table", "then", "to", "trailing", "true", "union",
-        "unique", "using", "when", "where", "window", "with", "between", "try_cast", "using",
+        "unique", "using", "when", "where", "window", "with", "between", "try_cast",
     ]
 
     /// Normalised type names the unparser writes as keywords.

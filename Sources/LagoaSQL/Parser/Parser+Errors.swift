@@ -33,7 +33,7 @@ extension Parser {
 
     /// How a token reads in a message: `keyword FROM`, `identifier "FORM"`, `string 'x'`, `number 12`, `")"`.
     func describe(_ token: Token) -> String {
-        let source = String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self)
+        let source = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
         switch token.kind {
         case .word:
             return Keywords.isReserved(token.text) ? "keyword \(token.text.uppercased())" : "identifier \"\(source)\""

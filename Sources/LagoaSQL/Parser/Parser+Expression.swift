@@ -1,7 +1,7 @@
 extension Parser {
     /// Parses an expression whose operators bind at least as tightly as `minimumPrecedence`
     /// (precedence climbing; see ``Precedence``).
-    mutating func parseExpression(minimumPrecedence: Int = Precedence.lowest) throws(SQLSyntaxError) -> Expression {
+    mutating func parseExpression(minimumPrecedence: Int = Precedence.lowest) throws -> Expression {
         try enter()
         defer { depth -= 1 }
         let start = current.start
@@ -71,7 +71,7 @@ extension Parser {
     }
 
     /// `IS [NOT] NULL|TRUE|FALSE|DISTINCT FROM x`, `ISNULL`, `NOTNULL`.
-    private mutating func parseIsSuffix(_ left: Expression, start: Int) throws(SQLSyntaxError) -> Expression {
+    private mutating func parseIsSuffix(_ left: Expression, start: Int) throws -> Expression {
         let keyword = advance()
         if keyword.text == "isnull" { return Expression(.isNull(left, negated: false), span: span(from: start)) }
         if keyword.text == "notnull" { return Expression(.isNull(left, negated: true), span: span(from: start)) }
@@ -88,7 +88,7 @@ extension Parser {
     }
 
     /// `[NOT] BETWEEN …`, `[NOT] IN (…)`, `[NOT] LIKE|ILIKE … [ESCAPE …]` (NOT already consumed).
-    private mutating func parsePredicateSuffix(_ left: Expression, negated: Bool, start: Int) throws(SQLSyntaxError) -> Expression {
+    private mutating func parsePredicateSuffix(_ left: Expression, negated: Bool, start: Int) throws -> Expression {
         let keyword = advance().text
         let operand = Precedence.like + 1
         switch keyword {
@@ -118,7 +118,7 @@ extension Parser {
     }
 
     /// Literals, names, calls, unary operators, parenthesised expressions and special forms.
-    private mutating func parsePrefix() throws(SQLSyntaxError) -> Expression {
+    private mutating func parsePrefix() throws -> Expression {
         let token = current
         let start = token.start
         switch token.kind {
@@ -152,7 +152,9 @@ extension Parser {
             return try parseNameOrCall()
         case .word:
             if let special = try parseKeywordExpression(token) { return special }
-            guard !Keywords.isReserved(token.text) else { throw unexpected("an expression") }
+            // LEFT and RIGHT are reserved but also name string functions, as in PostgreSQL.
+            let isFunctionName = (token.text == "left" || token.text == "right") && peek().isSymbol(.leftParen)
+            guard !Keywords.isReserved(token.text) || isFunctionName else { throw unexpected("an expression") }
             return try parseNameOrCall()
         default:
             throw unexpected("an expression")
@@ -160,7 +162,7 @@ extension Parser {
     }
 
     /// A column reference `a.b.c`, a qualified star `t.*`, or a function call `f(…)`.
-    private mutating func parseNameOrCall() throws(SQLSyntaxError) -> Expression {
+    private mutating func parseNameOrCall() throws -> Expression {
         let start = current.start
         var parts = [identifier(advance())]
         while current.isSymbol(.period) {
@@ -182,7 +184,7 @@ extension Parser {
     }
 
     /// The arguments of a call after its `(`, through the closing `)`.
-    mutating func parseFunctionArguments(name: QualifiedName, namedWithEquals: Bool) throws(SQLSyntaxError) -> FunctionCall {
+    mutating func parseFunctionArguments(name: QualifiedName, namedWithEquals: Bool) throws -> FunctionCall {
         var call = FunctionCall(name: name)
         if consume(.rightParen) { return call }
         if current.isSymbol(.star) && peek().isSymbol(.rightParen) {
@@ -213,7 +215,7 @@ extension Parser {
     }
 
     /// `WITHIN GROUP (…)`, `FILTER (WHERE …)`, `IGNORE|RESPECT NULLS`, `OVER …` after a call.
-    mutating func parseFunctionTail(_ call: FunctionCall) throws(SQLSyntaxError) -> FunctionCall {
+    mutating func parseFunctionTail(_ call: FunctionCall) throws -> FunctionCall {
         var call = call
         if current.isWord("within") && peek().isWord("group") {
             index += 2

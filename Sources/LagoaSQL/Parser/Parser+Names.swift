@@ -5,13 +5,13 @@ extension Parser {
     }
 
     /// Parses an identifier (a quoted name or a non-reserved word).
-    mutating func parseIdentifier() throws(SQLSyntaxError) -> Identifier {
+    mutating func parseIdentifier() throws -> Identifier {
         guard atIdentifier else { throw unexpected("an identifier") }
         return identifier(advance())
     }
 
     /// Parses an identifier where any word, reserved or not, is accepted (after `AS`, after `.`).
-    mutating func parseAnyIdentifier() throws(SQLSyntaxError) -> Identifier {
+    mutating func parseAnyIdentifier() throws -> Identifier {
         guard current.kind == .word || current.kind == .quotedIdentifier else { throw unexpected("an identifier") }
         return identifier(advance())
     }
@@ -21,12 +21,12 @@ extension Parser {
         if token.kind == .quotedIdentifier {
             return Identifier(token.text, quoted: true, original: token.text, span: token.span)
         }
-        let original = String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self)
+        let original = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
         return Identifier(token.text, quoted: false, original: original, span: token.span)
     }
 
     /// Parses `a.b.c` (parts after the first may be reserved words).
-    mutating func parseQualifiedName() throws(SQLSyntaxError) -> QualifiedName {
+    mutating func parseQualifiedName() throws -> QualifiedName {
         var parts = [try parseIdentifier()]
         while current.isSymbol(.period) && (peek().kind == .word || peek().kind == .quotedIdentifier) {
             advance()
@@ -36,7 +36,7 @@ extension Parser {
     }
 
     /// Parses `(a, b, c)`.
-    mutating func parseIdentifierList() throws(SQLSyntaxError) -> [Identifier] {
+    mutating func parseIdentifierList() throws -> [Identifier] {
         try expect(.leftParen)
         var names: [Identifier] = []
         repeat { names.append(try parseIdentifier()) } while consume(.comma)
@@ -52,20 +52,20 @@ extension Parser {
         let next = peek()
         switch next.kind {
         case .quotedIdentifier, .string, .integer, .decimal, .float: return false
-        case .word: return Keywords.isReserved(next.text)
+        case .word: return Keywords.isReserved(next.text) || next.text == "set"
         default: return true
         }
     }
 
     /// `[AS] name` for DELETE, UPDATE and MERGE targets.
-    mutating func parseOptionalAlias() throws(SQLSyntaxError) -> Identifier? {
+    mutating func parseOptionalAlias() throws -> Identifier? {
         if consume("as") { return try parseAnyIdentifier() }
         if atImplicitAlias && !current.isWord("set") { return identifier(advance()) }
         return nil
     }
 
     /// `[AS] name [(columns)]` after a table reference.
-    mutating func parseTableAlias() throws(SQLSyntaxError) -> TableAlias? {
+    mutating func parseTableAlias() throws -> TableAlias? {
         let name: Identifier
         if consume("as") {
             name = try parseAnyIdentifier()

@@ -1,6 +1,6 @@
 extension Parser {
     /// Parses `[WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …] [FETCH …]`.
-    mutating func parseQuery() throws(SQLSyntaxError) -> Query {
+    mutating func parseQuery() throws -> Query {
         try enter()
         defer { depth -= 1 }
         let start = current.start
@@ -21,7 +21,7 @@ extension Parser {
         return query
     }
 
-    private mutating func parseCommonTableExpression() throws(SQLSyntaxError) -> CommonTableExpression {
+    private mutating func parseCommonTableExpression() throws -> CommonTableExpression {
         let name = try parseIdentifier()
         let columns = current.isSymbol(.leftParen) ? try parseIdentifierList() : []
         try expect("as")
@@ -32,7 +32,7 @@ extension Parser {
         return CommonTableExpression(name: name, columns: columns, query: query)
     }
 
-    private mutating func parseLimitOffset(into query: inout Query) throws(SQLSyntaxError) {
+    private mutating func parseLimitOffset(into query: inout Query) throws {
         while true {
             if query.limit == nil && consume("limit") {
                 if consume("all") { continue }
@@ -52,7 +52,7 @@ extension Parser {
     }
 
     /// UNION and EXCEPT, left-associative, over INTERSECT terms.
-    private mutating func parseSetExpression() throws(SQLSyntaxError) -> QueryBody {
+    private mutating func parseSetExpression() throws -> QueryBody {
         var left = try parseSetTerm()
         while current.isWord("union") || current.isWord("except") {
             let op: SetOperation.Operator = advance().text == "union" ? .union : .except
@@ -64,7 +64,7 @@ extension Parser {
     }
 
     /// INTERSECT, binding tighter than UNION and EXCEPT.
-    private mutating func parseSetTerm() throws(SQLSyntaxError) -> QueryBody {
+    private mutating func parseSetTerm() throws -> QueryBody {
         var left = try parseSetPrimary()
         while consume("intersect") {
             let (all, explicitDistinct) = parseSetQuantifier()
@@ -80,7 +80,7 @@ extension Parser {
         return (false, false)
     }
 
-    private mutating func parseSetPrimary() throws(SQLSyntaxError) -> QueryBody {
+    private mutating func parseSetPrimary() throws -> QueryBody {
         if current.isWord("select") { return .select(try parseSelect()) }
         if consume("values") { return .values(try parseValuesRows()) }
         if consume(.leftParen) {
@@ -95,7 +95,7 @@ extension Parser {
     }
 
     /// `(a, b), (c, d)` after VALUES.
-    mutating func parseValuesRows() throws(SQLSyntaxError) -> [[Expression]] {
+    mutating func parseValuesRows() throws -> [[Expression]] {
         var rows: [[Expression]] = []
         repeat {
             try expect(.leftParen)
@@ -108,7 +108,7 @@ extension Parser {
     }
 
     /// Parses `expr [ASC|DESC] [NULLS FIRST|LAST], …`.
-    mutating func parseOrderByList() throws(SQLSyntaxError) -> [OrderByItem] {
+    mutating func parseOrderByList() throws -> [OrderByItem] {
         var items: [OrderByItem] = []
         repeat {
             var item = OrderByItem(try parseExpression())

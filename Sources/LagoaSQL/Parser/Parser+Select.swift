@@ -1,6 +1,6 @@
 extension Parser {
     /// Parses `SELECT …` up to (not including) ORDER BY / LIMIT / set operators.
-    mutating func parseSelect() throws(SQLSyntaxError) -> Select {
+    mutating func parseSelect() throws -> Select {
         let start = current.start
         try expect("select")
         var select = Select(items: [])
@@ -41,7 +41,7 @@ extension Parser {
         return select
     }
 
-    private mutating func parseSelectItem() throws(SQLSyntaxError) -> SelectItem {
+    private mutating func parseSelectItem() throws -> SelectItem {
         if consume(.star) { return .wildcard(qualifier: nil, exclude: try parseExclude()) }
         if let qualifier = try parseQualifiedWildcard() {
             return .wildcard(qualifier: qualifier, exclude: try parseExclude())
@@ -53,7 +53,7 @@ extension Parser {
     }
 
     /// `t.*` or `s.t.*`: consumes and returns the qualifier, or consumes nothing.
-    private mutating func parseQualifiedWildcard() throws(SQLSyntaxError) -> QualifiedName? {
+    private mutating func parseQualifiedWildcard() throws -> QualifiedName? {
         var offset = 0
         while true {
             let part = peek(offset)
@@ -67,13 +67,13 @@ extension Parser {
         return name
     }
 
-    private mutating func parseExclude() throws(SQLSyntaxError) -> [Identifier] {
+    private mutating func parseExclude() throws -> [Identifier] {
         guard consume("exclude") else { return [] }
         if current.isSymbol(.leftParen) { return try parseIdentifierList() }
         return [try parseIdentifier()]
     }
 
-    private mutating func parseGroupBy() throws(SQLSyntaxError) -> GroupBy {
+    private mutating func parseGroupBy() throws -> GroupBy {
         if consume("all") { return .all }
         var elements: [GroupingElement] = []
         repeat {
@@ -105,7 +105,7 @@ extension Parser {
     }
 
     /// `(a, b, …)`, or `()` when `allowEmpty`.
-    mutating func parseParenthesizedExpressions(allowEmpty: Bool = false) throws(SQLSyntaxError) -> [Expression] {
+    mutating func parseParenthesizedExpressions(allowEmpty: Bool = false) throws -> [Expression] {
         try expect(.leftParen)
         if allowEmpty && consume(.rightParen) { return [] }
         var expressions: [Expression] = []
@@ -115,7 +115,7 @@ extension Parser {
     }
 
     /// The comma-separated references of a FROM clause.
-    mutating func parseFromList() throws(SQLSyntaxError) -> [TableReference] {
+    mutating func parseFromList() throws -> [TableReference] {
         var references: [TableReference] = []
         repeat { references.append(try parseTableReference()) } while consume(.comma)
         return references

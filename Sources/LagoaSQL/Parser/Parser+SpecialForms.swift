@@ -2,7 +2,7 @@ extension Parser {
     /// Expressions introduced by a keyword: NULL/TRUE/FALSE, NOT, CASE, CAST, EXISTS, EXTRACT,
     /// SUBSTRING, POSITION, TRIM, typed literals, INTERVAL, CURRENT_DATE…; `nil` when `token`
     /// starts none of them (it may then be a name).
-    mutating func parseKeywordExpression(_ token: Token) throws(SQLSyntaxError) -> Expression? {
+    mutating func parseKeywordExpression(_ token: Token) throws -> Expression? {
         let start = token.start
         let next = peek()
         switch token.text {
@@ -43,7 +43,8 @@ extension Parser {
         case "substring" where next.isSymbol(.leftParen), "position" where next.isSymbol(.leftParen),
             "trim" where next.isSymbol(.leftParen):
             return try parseSpecialCall(token)
-        case "date", "time", "timestamp", "timestamptz" where next.kind == .string:
+        case "date", "time", "timestamp", "timestamptz":
+            guard next.kind == .string else { return nil }
             advance()
             let value = advance().text
             let type = TypeName(token.text, span: token.span)
@@ -69,7 +70,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseCase() throws(SQLSyntaxError) -> Expression {
+    private mutating func parseCase() throws -> Expression {
         let start = current.start
         try expect("case")
         var result = CaseExpression(branches: [])
@@ -87,7 +88,7 @@ extension Parser {
 
     /// SUBSTRING(x FROM a FOR b), POSITION(a IN b), TRIM([side] [chars] FROM x), or the plain
     /// call form of the same functions (`substring(x, 1, 2)`, `trim(x)`).
-    private mutating func parseSpecialCall(_ token: Token) throws(SQLSyntaxError) -> Expression {
+    private mutating func parseSpecialCall(_ token: Token) throws -> Expression {
         let start = token.start
         index += 2
         let name = QualifiedName([identifier(token)])
@@ -134,7 +135,7 @@ extension Parser {
     }
 
     /// `( [base] [PARTITION BY …] [ORDER BY …] [frame] )`.
-    mutating func parseWindowSpec() throws(SQLSyntaxError) -> WindowSpec {
+    mutating func parseWindowSpec() throws -> WindowSpec {
         try expect(.leftParen)
         var spec = WindowSpec()
         if atIdentifier && !["partition", "order", "rows", "range", "groups"].contains(current.text) {
@@ -163,7 +164,7 @@ extension Parser {
         return spec
     }
 
-    private mutating func parseFrameBound() throws(SQLSyntaxError) -> WindowFrameBound {
+    private mutating func parseFrameBound() throws -> WindowFrameBound {
         if consume("unbounded") {
             if consume("preceding") { return .unboundedPreceding }
             try expect("following")

@@ -1,6 +1,8 @@
 extension Parser {
     /// Parses one statement starting at the current token.
-    mutating func parseStatement() throws(SQLSyntaxError) -> Statement {
+    mutating func parseStatement() throws -> Statement {
+        try enter()
+        defer { depth -= 1 }
         let token = current
         if token.isSymbol(.leftParen) { return .query(try parseQuery()) }
         guard token.kind == .word else { throw unexpected("a statement such as SELECT, INSERT or CREATE") }
@@ -41,7 +43,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseCreate() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseCreate() throws -> Statement {
         try expect("create")
         let orReplace = consume("or", "replace")
         if consume("schema") || consume("namespace") {
@@ -80,20 +82,20 @@ extension Parser {
         return .createTable(create)
     }
 
-    private mutating func parseIfNotExists() throws(SQLSyntaxError) -> Bool {
+    private mutating func parseIfNotExists() throws -> Bool {
         guard consume("if") else { return false }
         try expect("not")
         try expect("exists")
         return true
     }
 
-    private mutating func parseIfExists() throws(SQLSyntaxError) -> Bool {
+    private mutating func parseIfExists() throws -> Bool {
         guard consume("if") else { return false }
         try expect("exists")
         return true
     }
 
-    mutating func parseColumnDefinition() throws(SQLSyntaxError) -> ColumnDefinition {
+    mutating func parseColumnDefinition() throws -> ColumnDefinition {
         let name = try parseIdentifier()
         var column = ColumnDefinition(name: name, type: try parseType())
         while true {
@@ -108,7 +110,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseInsert() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseInsert() throws -> Statement {
         try expect("insert")
         try expect("into")
         let table = try parseQualifiedName()
@@ -119,7 +121,7 @@ extension Parser {
         return .insert(Insert(table: table, columns: columns, source: try parseQuery()))
     }
 
-    private mutating func parseDelete() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseDelete() throws -> Statement {
         try expect("delete")
         try expect("from")
         var delete = Delete(table: try parseQualifiedName())
@@ -128,7 +130,7 @@ extension Parser {
         return .delete(delete)
     }
 
-    private mutating func parseUpdate() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseUpdate() throws -> Statement {
         try expect("update")
         let table = try parseQualifiedName()
         let alias = try parseOptionalAlias()
@@ -139,7 +141,7 @@ extension Parser {
         return .update(update)
     }
 
-    mutating func parseAssignments() throws(SQLSyntaxError) -> [Assignment] {
+    mutating func parseAssignments() throws -> [Assignment] {
         var assignments: [Assignment] = []
         repeat {
             let column = try parseQualifiedName().name
@@ -149,7 +151,7 @@ extension Parser {
         return assignments
     }
 
-    private mutating func parseMerge() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseMerge() throws -> Statement {
         try expect("merge")
         try expect("into")
         let target = try parseQualifiedName()
@@ -187,7 +189,7 @@ extension Parser {
         return .merge(Merge(target: target, targetAlias: targetAlias, source: source, on: condition, clauses: clauses))
     }
 
-    private mutating func parseDrop() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseDrop() throws -> Statement {
         try expect("drop")
         let kind: Drop.ObjectKind
         if consume("table") { kind = .table }
@@ -199,7 +201,7 @@ extension Parser {
         return .drop(Drop(kind: kind, name: name, ifExists: ifExists, purge: consume("purge")))
     }
 
-    private mutating func parseAlter() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseAlter() throws -> Statement {
         try expect("alter")
         try expect("table")
         let ifExists = try parseIfExists()
@@ -226,7 +228,7 @@ extension Parser {
         return .alterTable(AlterTable(name: name, ifExists: ifExists, action: action))
     }
 
-    private mutating func parseShow() throws(SQLSyntaxError) -> Statement {
+    private mutating func parseShow() throws -> Statement {
         try expect("show")
         if consume("tables") {
             if consume("from") || consume("in") { return .showTables(namespace: try parseQualifiedName()) }

@@ -1,6 +1,6 @@
 extension Parser {
     /// A table primary followed by any number of joins (left-associative).
-    mutating func parseTableReference() throws(SQLSyntaxError) -> TableReference {
+    mutating func parseTableReference() throws -> TableReference {
         try enter()
         defer { depth -= 1 }
         let start = current.start
@@ -50,7 +50,7 @@ extension Parser {
     }
 
     /// A table name, table function, path string, subquery or parenthesised join, with its alias.
-    mutating func parseTablePrimary() throws(SQLSyntaxError) -> TableReference {
+    mutating func parseTablePrimary() throws -> TableReference {
         let start = current.start
         if current.isSymbol(.leftParen) {
             if peek().isWord("select") || peek().isWord("with") || peek().isWord("values") {
@@ -79,6 +79,7 @@ extension Parser {
             let path = advance().text
             return TableReference(.path(path, alias: try parseTableAlias()), span: span(from: start))
         }
+        guard atIdentifier else { throw unexpected("a table name, file path or subquery") }
         let name = try parseQualifiedName()
         if consume(.leftParen) {
             let call = try parseFunctionArguments(name: name, namedWithEquals: true)

@@ -1,12 +1,12 @@
 extension Parser {
     /// Parses a type name and normalises it (see ``TypeName``); `[]` suffixes make lists.
-    mutating func parseType() throws(SQLSyntaxError) -> TypeName {
+    mutating func parseType() throws -> TypeName {
         try enter()
         defer { depth -= 1 }
         let start = current.start
         var type: TypeName
         if current.kind == .quotedIdentifier {
-            type = TypeName(advance().text)
+            type = TypeName(advance().text, parameters: try parseTypeParameters())
         } else {
             guard current.kind == .word else { throw unexpected("a type name such as INTEGER or VARCHAR") }
             let word = advance().text
@@ -20,7 +20,7 @@ extension Parser {
         return type
     }
 
-    private mutating func parseNamedType(_ word: String) throws(SQLSyntaxError) -> TypeName {
+    private mutating func parseNamedType(_ word: String) throws -> TypeName {
         switch word {
         case "int", "integer", "int4", "signed": return TypeName("integer")
         case "bigint", "int8", "long": return TypeName("bigint")
@@ -81,7 +81,7 @@ extension Parser {
     }
 
     /// `(n [, m])` after a type name, or `[]` when absent.
-    private mutating func parseTypeParameters() throws(SQLSyntaxError) -> [Int] {
+    private mutating func parseTypeParameters() throws -> [Int] {
         guard consume(.leftParen) else { return [] }
         var parameters: [Int] = []
         repeat {
@@ -94,7 +94,7 @@ extension Parser {
     }
 
     /// `WITH TIME ZONE` (true) or `WITHOUT TIME ZONE` / nothing (false).
-    private mutating func parseTimeZoneSuffix() throws(SQLSyntaxError) -> Bool {
+    private mutating func parseTimeZoneSuffix() throws -> Bool {
         if current.isWord("with") && peek().isWord("time") {
             index += 2
             try expect("zone")

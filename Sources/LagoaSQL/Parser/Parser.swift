@@ -5,9 +5,11 @@
 /// ``maximumDepth`` is rejected with a syntax error instead of exhausting the stack.
 public struct Parser {
     /// The deepest nesting of expressions, queries and table references accepted.
-    public static let maximumDepth = 500
+    public static let maximumDepth = 256
 
     let text: String
+    /// The UTF-8 bytes of ``text``, for slicing token text without `String` indexing.
+    let bytes: [UInt8]
     var tokens: [Token]
     var index = 0
     var depth = 0
@@ -16,8 +18,9 @@ public struct Parser {
     var expectedKeyword: String?
     var expectedKeywordIndex = -1
 
-    init(_ text: String) throws(SQLSyntaxError) {
+    init(_ text: String) throws {
         self.text = text
+        self.bytes = Array(text.utf8)
         self.tokens = try Lexer.tokenize(text)
     }
 
@@ -30,6 +33,23 @@ public struct Parser {
 
     /// Parses a script like ``parse(_:)``, also returning the span of each statement's text.
     public static func parseWithSpans(_ sql: String) throws(SQLSyntaxError) -> [ParsedStatement] {
+        try syntaxErrors(in: sql) { () throws in try parseScript(sql) }
+    }
+
+    /// Runs `body`, passing its ``SQLSyntaxError``s through. The recursive parsing functions use
+    /// untyped `throws`: a typed throw of the large error struct costs stack space at every call
+    /// site in debug builds, which limits how deep nesting can go.
+    private static func syntaxErrors<T>(in sql: String, _ body: () throws -> T) throws(SQLSyntaxError) -> T {
+        do {
+            return try body()
+        } catch let error as SQLSyntaxError {
+            throw error
+        } catch {
+            throw SQLSyntaxError(.invalidStatement, "internal parser error \(error); this is a bug, please report it", span: .synthesized, in: sql)
+        }
+    }
+
+    private static func parseScript(_ sql: String) throws -> [ParsedStatement] {
         var parser = try Parser(sql)
         var statements: [ParsedStatement] = []
         while true {
@@ -60,18 +80,22 @@ public struct Parser {
 
     /// Parses a lone scalar expression such as `a + 1 > b`.
     public static func parseExpression(_ sql: String) throws(SQLSyntaxError) -> Expression {
-        var parser = try Parser(sql)
-        let expression = try parser.parseExpression()
-        if parser.current.kind != .end { throw parser.unexpected("end of expression") }
-        return expression
+        try syntaxErrors(in: sql) { () throws in
+            var parser = try Parser(sql)
+            let expression = try parser.parseExpression()
+            if parser.current.kind != .end { throw parser.unexpected("end of expression") }
+            return expression
+        }
     }
 
     /// Parses a lone type name such as `DECIMAL(15, 2)` or `INT[]`.
     public static func parseTypeName(_ sql: String) throws(SQLSyntaxError) -> TypeName {
-        var parser = try Parser(sql)
-        let type = try parser.parseType()
-        if parser.current.kind != .end { throw parser.unexpected("end of type") }
-        return type
+        try syntaxErrors(in: sql) { () throws in
+            var parser = try Parser(sql)
+            let type = try parser.parseType()
+            if parser.current.kind != .end { throw parser.unexpected("end of type") }
+            return type
+        }
     }
 
     // MARK: Token cursor
@@ -109,13 +133,13 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expect(_ keyword: String) throws(SQLSyntaxError) -> Token {
+    mutating func expect(_ keyword: String) throws -> Token {
         guard current.isWord(keyword) else { throw unexpected(keyword.uppercased(), keywords: [keyword]) }
         return advance()
     }
 
     @discardableResult
-    mutating func expect(_ symbol: Symbol) throws(SQLSyntaxError) -> Token {
+    mutating func expect(_ symbol: Symbol) throws -> Token {
         guard current.isSymbol(symbol) else { throw unexpected("\"\(symbol.rawValue)\"") }
         return advance()
     }
@@ -127,7 +151,7 @@ public struct Parser {
     }
 
     /// Increments the nesting depth, failing past ``maximumDepth``; pair with `defer { depth -= 1 }`.
-    mutating func enter() throws(SQLSyntaxError) {
+    mutating func enter() throws {
         depth += 1
         if depth > Self.maximumDepth {
             throw SQLSyntaxError(

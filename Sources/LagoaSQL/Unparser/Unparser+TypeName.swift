@@ -12,7 +12,7 @@ extension Unparser {
         case "map" where type.fields.count == 2:
             return "MAP(" + typeName(type.fields[0].type) + ", " + typeName(type.fields[1].type) + ")"
         default:
-            let base = Keywords.isKnownTypeName(type.name) ? type.name.uppercased() : identifier(Identifier(type.name, quoted: true))
+            let base = Keywords.isKnownTypeName(type.name) ? type.name.uppercased() : quoted(type.name, by: "\"")
             if type.parameters.isEmpty { return base }
             return base + "(" + type.parameters.map(String.init).joined(separator: ", ") + ")"
         }
