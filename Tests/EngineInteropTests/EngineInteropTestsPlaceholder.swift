@@ -1,6 +1,0 @@
-import Testing
-import LagoaEngine
-
-@Suite struct EngineInteropTestsPlaceholder {
-    @Test func moduleLinks() {}
-}

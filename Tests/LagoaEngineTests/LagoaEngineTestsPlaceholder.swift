@@ -1,6 +1,0 @@
-import Testing
-import LagoaEngine
-
-@Suite struct LagoaEngineTestsPlaceholder {
-    @Test func moduleLinks() {}
-}
