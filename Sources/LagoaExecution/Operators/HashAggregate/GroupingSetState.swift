@@ -9,12 +9,15 @@ final class GroupingSetState {
     let accumulators: [any GroupedAccumulator]
     /// Per DISTINCT aggregate: (group, arguments) seen so far.
     let seen: [KeyHashTable?]
+    /// Argument types of each aggregate (to size accumulators that saw no rows).
+    let argumentTypes: [[DataType]]
     private var emptyKeyInserted = false
 
     init(keyIndices: [Int], aggregates: [AggregateSpec]) throws {
         self.keyIndices = keyIndices
         accumulators = try aggregates.map { try $0.makeAccumulator() }
         seen = aggregates.map { $0.distinct ? KeyHashTable() : nil }
+        argumentTypes = aggregates.map(\.signature.argumentTypes)
     }
 
     var memoryBytes: Int {
@@ -111,7 +114,16 @@ final class GroupingSetState {
                 groupingID |= Int64(1) << Int64(j)
             }
         }
-        for accumulator in accumulators { columns.append(try accumulator.finish()) }
+        for (k, accumulator) in accumulators.enumerated() {
+            // Let the accumulator grow to every group, including groups that fed it no row.
+            let empty = argumentTypes[k].map { ColumnBuilder($0).finish() }
+            try [Int32]().withUnsafeBufferPointer { try accumulator.update(groups: $0, groupCount: groupCount, arguments: empty) }
+            let column = try accumulator.finish()
+            guard column.count == groupCount else {
+                throw ExecutionError(.invalidData, "aggregate accumulator produced \(column.count) values for \(groupCount) groups; this is a bug, please report it")
+            }
+            columns.append(column)
+        }
         if let groupingIDType {
             let value: Value
             switch groupingIDType {

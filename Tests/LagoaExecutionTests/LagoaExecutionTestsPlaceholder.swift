@@ -1,6 +1,0 @@
-import Testing
-import LagoaExecution
-
-@Suite struct LagoaExecutionTestsPlaceholder {
-    @Test func moduleLinks() {}
-}
