@@ -25,6 +25,8 @@ extension FunctionRegistry {
         register(QuantileFunction(name: "quantile_disc", kind: .discrete), aliases: ["quantile"])
         register(FirstFunction(name: "first", skipsNulls: false))
         register(FirstFunction(name: "any_value", skipsNulls: true), aliases: ["arbitrary"])
+        register(ArgMinMaxFunction(name: "arg_min", isMax: false), aliases: ["min_by", "argmin"])
+        register(ArgMinMaxFunction(name: "arg_max", isMax: true), aliases: ["max_by", "argmax"])
     }
 
     private mutating func registerBuiltinWindows() {

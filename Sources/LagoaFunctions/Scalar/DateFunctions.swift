@@ -60,6 +60,8 @@ enum DateFunctions {
             (RowScalarFunction(name: "now", binder: Bind.fixed("now", [], returns: .timestamp(.microsecond, timeZone: "UTC")), body: { _, _ in
                 .timestamp(nowMicros(), .microsecond, timeZone: "UTC")
             }, isDeterministic: false), ["current_timestamp", "get_current_timestamp"]),
+            (atTimeZone(), ["timezone"]),
+            (strptime(), []),
         ]
     }
 
@@ -212,5 +214,30 @@ enum DateFunctions {
             }
         }
         return out
+    }
+}
+
+extension DateFunctions {
+    /// `at_time_zone(ts, zone)` (`ts AT TIME ZONE zone`): a local timestamp is read as wall-clock
+    /// time in `zone` and becomes an instant (timestamptz); an instant becomes `zone`'s wall-clock
+    /// time (timestamp).
+    static func atTimeZone() -> RowScalarFunction {
+        RowScalarFunction(name: "at_time_zone", binder: { types in
+            guard types.count == 2, types[0] == .date32 || isTimestamp(types[0]) else {
+                throw Bind.fail("at_time_zone", types, expected: "timestamp, zone name")
+            }
+            if case .timestamp(_, let tz) = types[0], tz != nil {
+                return FunctionSignature(argumentTypes: [.timestamp(.microsecond, timeZone: "UTC"), .string], returnType: timestampUS)
+            }
+            return FunctionSignature(argumentTypes: [timestampUS, .string], returnType: .timestamp(.microsecond, timeZone: "UTC"))
+        }) { v, signature in
+            let zone = try TimeZoneDatabase.shared.zone(v[1].text)
+            let t = micros(v[0])
+            let seconds = Temporal.floorDiv(t, 1_000_000)
+            if signature.returnType == timestampUS {
+                return .timestamp(t + zone.offset(atUTC: seconds) * 1_000_000, .microsecond, timeZone: nil)
+            }
+            return .timestamp(t - zone.offset(atLocal: seconds) * 1_000_000, .microsecond, timeZone: "UTC")
+        }
     }
 }

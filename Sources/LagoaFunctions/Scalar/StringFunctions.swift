@@ -140,10 +140,39 @@ enum StringFunctions {
         RowScalarFunction(name: "substring", binder: { types in
             guard types.count == 2 || types.count == 3 else { throw Bind.fail("substring", types, expected: "string, start [, length]") }
             return FunctionSignature(argumentTypes: [.string] + Array(repeating: .int64, count: types.count - 1), returnType: .string)
-        }) { v, _ in
+        }, body: { v, _ in
             let chars = Array(v[0].text.unicodeScalars)
             return .string(substring(chars, start: v[1].integer, length: v.count > 2 ? v[2].integer : nil))
+        }, evaluateFast: { args, _, n in
+            guard case .column(let column) = args[0], let start = args[1].scalarValue, !start.isNull else { return nil }
+            let length = args.count > 2 ? args[2].scalarValue : Value.int(Int64.max / 4)
+            guard let length, !length.isNull else { return nil }
+            return substringColumn(column, start: start.integer, length: args.count > 2 ? length.integer : nil, rowCount: n)
+        })
+    }
+
+    /// `substring` over a column with constant bounds: ASCII values are sliced as bytes, others
+    /// go through Unicode scalars.
+    static func substringColumn(_ column: Column, start: Int64, length: Int64?, rowCount n: Int) -> Column {
+        let builder = ColumnBuilder(.string, capacity: n)
+        for i in 0..<n {
+            guard column.isValid(i) else {
+                builder.appendNull()
+                continue
+            }
+            let bytes = column.bytes(at: i)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                let count = Int64(bytes.count)
+                var from = start > 0 ? start - 1 : (start == 0 ? -1 : count + start)
+                var to = length.map { from + $0 } ?? count
+                if to < from { swap(&from, &to) }
+                let lo = Int(max(0, min(count, from))), hi = Int(max(0, min(count, to)))
+                builder.appendBytes(UnsafeRawBufferPointer(rebasing: bytes[lo..<max(lo, hi)]))
+            } else {
+                builder.appendString(substring(Array(column.string(at: i).unicodeScalars), start: start, length: length))
+            }
         }
+        return builder.finish()
     }
 
     static func substring(_ chars: [Unicode.Scalar], start: Int64, length: Int64?) -> String {

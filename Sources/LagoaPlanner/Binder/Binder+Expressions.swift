@@ -10,7 +10,12 @@ extension Binder {
         case .literal(let literal):
             return try bindLiteral(literal, span: span)
         case .column(let name):
-            return .column(try resolveColumn(name, in: context.scope))
+            do {
+                return .column(try resolveColumn(name, in: context.scope))
+            } catch let error as PlannerError where error.code == .unknownColumn && name.parts.count == 1 {
+                if let aliased = context.selectAliases[name.name.value] { return aliased }
+                throw error
+            }
         case .unary(let op, let inner):
             switch op {
             case .plus:

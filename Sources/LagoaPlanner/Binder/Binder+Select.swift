@@ -75,6 +75,7 @@ extension Binder {
 
         // SELECT list
         var items: [(expr: Expr, name: String)] = []
+        var aliases: [String: Expr] = [:]
         for item in select.items {
             switch item {
             case .wildcard(let qualifier, let exclude):
@@ -96,7 +97,14 @@ extension Binder {
             case .expression(let e, let alias):
                 let bound = try finish(try await bindExpression(e, context("SELECT")), e)
                 items.append((bound, alias?.value ?? outputName(e, bound)))
+                if let alias, aliases[alias.value] == nil { aliases[alias.value] = bound }
             }
+        }
+
+        func aliasContext(_ clause: String) -> ExpressionContext {
+            var ctx = context(clause)
+            ctx.selectAliases = aliases
+            return ctx
         }
 
         // HAVING
@@ -105,7 +113,7 @@ extension Binder {
             guard aggregating else {
                 throw PlannerError(.invalidStatement, "HAVING needs GROUP BY or an aggregate", span: h.span.range)
             }
-            var ctx = context("HAVING")
+            var ctx = aliasContext("HAVING")
             ctx.windows = nil
             let bound = try finish(try await bindExpression(h, ctx), h)
             try requireBoolean(bound, h, clause: "HAVING")
@@ -115,7 +123,7 @@ extension Binder {
         // QUALIFY
         var qualify: Expr? = nil
         if let q = select.qualify {
-            let bound = try finish(try await bindExpression(q, context("QUALIFY")), q)
+            let bound = try finish(try await bindExpression(q, aliasContext("QUALIFY")), q)
             try requireBoolean(bound, q, clause: "QUALIFY")
             qualify = bound
         }
@@ -123,7 +131,7 @@ extension Binder {
         // ORDER BY
         var orderSources: [(OrderSource, OrderByItem)] = []
         for item in orderBy {
-            orderSources.append((try await orderSource(item.expression, items: items, select: select, finish: finish, context: context("ORDER BY")), item))
+            orderSources.append((try await orderSource(item.expression, items: items, select: select, finish: finish, context: aliasContext("ORDER BY")), item))
         }
         var distinctOn: [OrderSource] = []
         if case .on(let exprs)? = select.distinct {

@@ -39,7 +39,7 @@ public final class Binder {
     ///   - catalog: where tables, views and table functions come from.
     ///   - registry: the functions expressions may call.
     ///   - sql: the statement text, used to quote expressions in error messages.
-    ///   - parseView: parses a stored view's SQL text into a query (views fail to bind without it).
+    ///   - parseView: parses a stored view's SQL text into a query; LagoaSQL's ``Parser`` by default.
     public init(
         catalog: any CatalogProvider, registry: FunctionRegistry = .builtins, sql: String? = nil,
         parseView: (@Sendable (String) throws -> Query)? = nil
@@ -47,7 +47,12 @@ public final class Binder {
         self.catalog = catalog
         self.registry = registry
         self.sql = sql
-        self.parseView = parseView
+        self.parseView = parseView ?? { text in
+            guard case .query(let query) = try Parser.parseStatement(text) else {
+                throw PlannerError(.invalidStatement, "a view's definition must be a query")
+            }
+            return query
+        }
         self.ids = ColumnIDGenerator()
     }
 

@@ -14,6 +14,8 @@ struct ExpressionContext {
     var windows: WindowCollector? = nil
     /// Maps input columns to group columns after aggregation; applied to window call arguments.
     var groupify: ((Expr, Expression) throws -> Expr)? = nil
+    /// Select-list aliases usable by name where no column has that name (HAVING, QUALIFY, ORDER BY).
+    var selectAliases: [String: Expr] = [:]
 }
 
 /// The aggregate calls of one SELECT, deduplicated.

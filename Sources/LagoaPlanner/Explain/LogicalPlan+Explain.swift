@@ -81,12 +81,16 @@ extension LogicalPlan {
 
     private static func aggregateText(_ call: AggregateCall) -> String {
         var args = call.arguments.map(\.sqlText).joined(separator: ", ")
-        if args.isEmpty, call.function == "count" { args = "*" }
-        var text = "\(call.function)(\(call.distinct ? "DISTINCT " : "")\(args)"
+        var function = call.function
+        if args.isEmpty, call.function == "count" || call.function == "count_star" {
+            args = "*"
+            function = "count"
+        }
+        var text = "\(function)(\(call.distinct ? "DISTINCT " : "")\(args)"
         if !call.orderBy.isEmpty { text += " ORDER BY " + call.orderBy.map(sortKeyText).joined(separator: ", ") }
         text += ")"
         if let filter = call.filter { text += " FILTER (WHERE \(filter.sqlText))" }
-        return text + " AS \(call.output.name)"
+        return text == call.output.name ? text : text + " AS \(call.output.name)"
     }
 
     private static func windowText(_ call: WindowCall) -> String {
@@ -95,7 +99,8 @@ extension LogicalPlan {
         if !call.orderBy.isEmpty { over.append("ORDER BY " + call.orderBy.map(sortKeyText).joined(separator: ", ")) }
         over.append(frameText(call.frame))
         let args = call.arguments.map(\.sqlText).joined(separator: ", ")
-        return "\(call.function)(\(call.distinct ? "DISTINCT " : "")\(args)) OVER (\(over.joined(separator: " "))) AS \(call.output.name)"
+        let head = "\(call.function)(\(call.distinct ? "DISTINCT " : "")\(args))"
+        return "\(head) OVER (\(over.joined(separator: " ")))" + (head == call.output.name ? "" : " AS \(call.output.name)")
     }
 
     private static func frameText(_ frame: WindowFrame) -> String {

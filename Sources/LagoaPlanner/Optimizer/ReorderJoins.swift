@@ -75,7 +75,14 @@ public struct ReorderJoins: OptimizerRule {
                     guard !connecting.isEmpty else { continue }
                     let hasKeys = connecting.contains { isEquality($0) }
                     let estimate = LogicalPlan.joinCardinality(components[i].cardinality, components[j].cardinality, kind: .inner, hasKeys: hasKeys, filter: nil)
-                    if best == nil || estimate.rows < best!.rows { best = (i, j, estimate.rows) }
+                    // Ties go to the pair with the smaller build side.
+                    let build = Swift.min(components[i].cardinality.rows, components[j].cardinality.rows)
+                    if let current = best {
+                        let currentBuild = Swift.min(components[current.i].cardinality.rows, components[current.j].cardinality.rows)
+                        if estimate.rows < current.rows || (estimate.rows == current.rows && build < currentBuild) { best = (i, j, estimate.rows) }
+                    } else {
+                        best = (i, j, estimate.rows)
+                    }
                 }
             }
             let (i, j): (Int, Int)

@@ -9,7 +9,7 @@ final class GroupingSetState {
     let accumulators: [any GroupedAccumulator]
     /// Per DISTINCT aggregate: (group, arguments) seen so far.
     let seen: [KeyHashTable?]
-    /// The bound argument types of each aggregate (to size accumulators that saw no rows).
+    /// Argument types of each aggregate (to size accumulators that saw no rows).
     let argumentTypes: [[DataType]]
     private var emptyKeyInserted = false
 
@@ -115,11 +115,14 @@ final class GroupingSetState {
             }
         }
         for (k, accumulator) in accumulators.enumerated() {
-            // Groups no row reached this accumulator (a global aggregate over no input, or rows all
-            // filtered by FILTER) still need a value: grow it with an empty update.
+            // Let the accumulator grow to every group, including groups that fed it no row.
             let empty = argumentTypes[k].map { ColumnBuilder($0).finish() }
-            try accumulator.update(groups: UnsafeBufferPointer(start: nil, count: 0), groupCount: groupCount, arguments: empty)
-            columns.append(try accumulator.finish())
+            try [Int32]().withUnsafeBufferPointer { try accumulator.update(groups: $0, groupCount: groupCount, arguments: empty) }
+            let column = try accumulator.finish()
+            guard column.count == groupCount else {
+                throw ExecutionError(.invalidData, "aggregate accumulator produced \(column.count) values for \(groupCount) groups; this is a bug, please report it")
+            }
+            columns.append(column)
         }
         if let groupingIDType {
             let value: Value

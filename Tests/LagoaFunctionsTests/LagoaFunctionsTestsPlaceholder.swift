@@ -1,6 +1,0 @@
-import Testing
-import LagoaFunctions
-
-@Suite struct LagoaFunctionsTestsPlaceholder {
-    @Test func moduleLinks() {}
-}

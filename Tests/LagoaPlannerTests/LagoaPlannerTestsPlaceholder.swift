@@ -1,6 +1,0 @@
-import Testing
-import LagoaPlanner
-
-@Suite struct LagoaPlannerTestsPlaceholder {
-    @Test func moduleLinks() {}
-}
