@@ -11,6 +11,7 @@ public struct Optimizer: Sendable {
         FoldConstants(),
         DecorrelateSubqueries(),
         FoldConstants(),
+        FactorDisjunctions(),
         PushDownPredicates(),
         ReorderJoins(),
         PushDownPredicates(),
