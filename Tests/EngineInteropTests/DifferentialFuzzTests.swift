@@ -20,7 +20,6 @@ struct DifferentialFuzzTests {
     @Test(
         "random queries agree with DuckDB",
         .enabled(if: EngineInterop.isEnabled, EngineInterop.disabledReason),
-        .enabled(Comment(rawValue: EngineReadiness.notWiredReason)) { await EngineReadiness.isWired() },
         arguments: seeds
     )
     func seed(_ seed: UInt64) async throws {

@@ -6,8 +6,7 @@ import Testing
 /// Environment of the engine interop tests (TPC-H and differential fuzzing against DuckDB).
 ///
 /// They run only with `LAGOA_INTEGRATION=1` (set by `make test`) and need DuckDB from `.venv/`
-/// (`make venv`), found through `LAGOA_PYTHON` or `<repo>/.venv/bin/python`. While the engine is not
-/// wired they skip (``EngineReadiness``).
+/// (`make venv`), found through `LAGOA_PYTHON` or `<repo>/.venv/bin/python`.
 enum EngineInterop {
     static let isEnabled = TestPaths.environment("LAGOA_INTEGRATION") == "1"
     static let disabledReason: Comment =

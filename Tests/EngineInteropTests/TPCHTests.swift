@@ -19,7 +19,6 @@ struct TPCHTests {
     @Test(
         "TPC-H query",
         .enabled(if: EngineInterop.isEnabled, EngineInterop.disabledReason),
-        .enabled(Comment(rawValue: EngineReadiness.notWiredReason)) { await EngineReadiness.isWired() },
         arguments: Source.allCases,
         TPCHFixture.queryIDs
     )

@@ -28,9 +28,12 @@ import Testing
         try file!.write(batch)
         try file!.write(batch.slice(1, 2))
         #expect(Self.files(in: dir).count == 1)
-        let reader = try file!.makeReader()
         var back: [RecordBatch] = []
-        while let b = try reader.next() { back.append(b) }
+        do {
+            // The reader keeps the file alive; it goes out of scope before the file is released.
+            let reader = try file!.makeReader()
+            while let b = try reader.next() { back.append(b) }
+        }
         #expect(BatchComparison.difference(expected: [batch, batch.slice(1, 2)], actual: back) == nil)
         file = nil
         #expect(Self.files(in: dir).isEmpty)

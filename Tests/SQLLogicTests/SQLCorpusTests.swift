@@ -5,8 +5,7 @@ import LagoaTesting
 import Testing
 
 /// The SQL corpus: every `SQLTests/**/*.slt` file is one test case, run in a fresh warehouse.
-/// `*.slow.slt` files join with `LAGOA_SLOW_TESTS=1`. Skipped while the engine is not wired
-/// (``EngineReadiness``).
+/// `*.slow.slt` files join with `LAGOA_SLOW_TESTS=1`.
 @Suite("SQL corpus")
 struct SQLCorpusTests {
     static let root = TestPaths.repositoryRoot() + "/SQLTests"
@@ -20,7 +19,6 @@ struct SQLCorpusTests {
 
     @Test(
         "SQLTests file",
-        .enabled(Comment(rawValue: EngineReadiness.notWiredReason)) { await EngineReadiness.isWired() },
         arguments: files
     )
     func corpusFile(_ relative: String) async throws {

@@ -52,10 +52,10 @@ enum TPCHBench {
                         .replacingOccurrences(of: "\n", with: " ")
                     print("{\"id\":\"\(id)\",\"error\":\"\(message)\"}")
                 }
-                fflush(stdout)
+                fflush(nil)
             }
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             print("{\"peak_rss_bytes\":\(usage.ru_maxrss * 1024)}")
         default:
             fail("unknown tpch command '\(args[1])'; use load or run")

@@ -131,7 +131,8 @@ enum MathFunctions {
             case .int, .uint: return v[0]
             case .decimal(let x, let s):
                 guard case .decimal128(_, let outScale) = signature.returnType else { return v[0] }
-                let keep = max(0, min(s, digits))
+                // Negative digits round left of the point: round(1234.5678, -2) = 1200.
+                let keep = min(s, digits)
                 let rounded = DecimalMath.divideRounding(x, by: s - keep)
                 return .decimal(DecimalMath.rescale(rounded, from: keep, to: outScale) ?? rounded, scale: outScale)
             default:

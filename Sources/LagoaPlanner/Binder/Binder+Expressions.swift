@@ -226,6 +226,11 @@ extension Binder {
         if r.isNullLiteral { r = .literal(.null, l.type) }
         let signature: FunctionSignature
         do {
+            // As in DuckDB, only a string *literal* adapts to a number in arithmetic; a string
+            // column needs an explicit CAST.
+            if op.isArithmetic, (l.type == .string && l.literalValue == nil && r.type.isNumeric) || (r.type == .string && r.literalValue == nil && l.type.isNumeric) {
+                throw FunctionError(.signature, "operator \(op.rawValue) cannot be applied to \(l.type) and \(r.type)")
+            }
             signature = try op.bind(l.type, r.type)
         } catch {
             let shown = expression.map { text(of: $0) } ?? Expr.binary(op, l, r, signature: FunctionSignature(argumentTypes: [], returnType: .boolean)).sqlText
@@ -307,7 +312,15 @@ extension Binder {
                 span: expression.span.range, cause: error)
         }
         let cast = zip(arguments, signature.argumentTypes).map { castIfNeeded($0, to: $1) }
-        return .function(name: function.name, arguments: cast, signature: signature)
+        let call = Expr.function(name: function.name, arguments: cast, signature: signature)
+        // DuckDB types round(decimal(p, s), n) with a constant n as decimal(p, n): the rounded value
+        // has only n significant decimals, so narrowing the scale is exact.
+        if function.name == "round", case .decimal128(let p, let s)? = signature.returnType as DataType?, cast.count == 2,
+            case .int(let n)? = cast[1].literalValue, Int(n) < s
+        {
+            return .cast(call, to: .decimal128(precision: p, scale: max(0, Int(n))), isTry: false)
+        }
+        return call
     }
 }
 

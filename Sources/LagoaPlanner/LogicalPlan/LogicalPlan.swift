@@ -21,7 +21,7 @@ public indirect enum LogicalPlan: Sendable {
         switch self {
         case .scan(let n): n.output
         case .values(let n): n.output
-        case .empty: []
+        case .empty(let n): n.output
         case .filter(let n): n.input.output
         case .project(let n): n.output
         case .aggregate(let n): n.output
