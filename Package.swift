@@ -227,6 +227,7 @@ let package = Package(
         .testTarget(
             name: "LagoaPlannerTests",
             dependencies: ["LagoaPlanner", "LagoaSQL", "LagoaFunctions", "LagoaColumnar", "LagoaTesting"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
