@@ -83,3 +83,10 @@ run table publish cornlake.sor.harvests audit
 run table history cornlake.sor.harvests
 run table scan cornlake.sor.harvests --snapshot "$first" --where "harvest_id <= 3" --columns harvest_id,crop
 run table describe cornlake.sor.harvests
+
+# SQL over the same table and over the Parquet file by path.
+echo
+echo "demo: SQL"
+run query "SELECT crop, count(*) AS harvests, sum(tonnes) AS tonnes, round(avg(price_per_tonne), 2) AS avg_price FROM cornlake.sor.harvests GROUP BY crop ORDER BY tonnes DESC"
+run query "SELECT h.crop, count(*) AS certified_2023 FROM 'harvest.parquet' AS h WHERE h.certified AND extract(year FROM h.harvest_date) = 2023 GROUP BY ALL ORDER BY 2 DESC LIMIT 3" --format csv
+run query "EXPLAIN SELECT farm, sum(tonnes) FROM cornlake.sor.harvests WHERE crop = 'coffee' GROUP BY farm"

@@ -22,7 +22,7 @@ struct ResultPrinter {
         case .table:
             var text: String
             if result.returnsRows {
-                text = TableFormatter(maxRows: maxRows, maxCellWidth: 60, showTypes: true).format(result.schema, result.batches)
+                text = TableFormatter(maxRows: maxRows, maxCellWidth: result.schema.fields.count == 1 ? 400 : 60, showTypes: true).format(result.schema, result.batches)
             } else {
                 text = result.statusTag
             }
