@@ -63,16 +63,12 @@ extension StatementRunner {
         )
     }
 
-    /// A table the statement names does not exist: the binder's message with suggestions.
+    /// A table the statement names does not exist: the binder's message, with the same suggestions.
     func unknownTable(_ name: QualifiedName) async throws -> any Error {
-        var error = PlannerError(.unknownTable, "table \"\(name)\" does not exist", span: name.span.range)
-        let known = await provider.tableNames()
-        let target = name.parts.last?.value ?? ""
-        if let best = known.map({ $0.joined(separator: ".") }).min(by: { EditDistance.between($0.split(separator: ".").last.map(String.init) ?? $0, target) < EditDistance.between($1.split(separator: ".").last.map(String.init) ?? $1, target) }),
-            EditDistance.between(best.split(separator: ".").last.map(String.init) ?? best, target) <= max(2, target.count / 3)
-        {
-            error.message += "; did you mean \"\(best)\"?"
-        }
+        let parts = name.parts.map(\.value)
+        let candidates = await provider.tableNames().map { $0.suffix(parts.count).joined(separator: ".") }
+        var error = PlannerError(
+            .unknownTable, "table \"\(name)\" does not exist" + Suggestions.didYouMean(name.description, among: candidates), span: name.span.range)
         return located(&error)
     }
 
@@ -84,7 +80,7 @@ extension StatementRunner {
             guard let n = Int(text), n >= 1 else { throw EngineError(.invalidInput, "SET threads needs a positive integer, not \(text)") }
             session.state.withLock { $0.options.threads = n }
         case "memory_limit":
-            guard let bytes = ByteCount.parse(text) else { throw EngineError(.invalidInput, "SET memory_limit needs a size such as '512MB', not \(text)") }
+            guard let bytes = ByteSize.parse(text) else { throw EngineError(.invalidInput, "SET memory_limit needs a size such as '512MB', not \(text)") }
             session.state.withLock { $0.options.memoryLimit = bytes }
         case "search_path", "schema":
             session.state.withLock { $0.namespace = text.split(separator: ".").map(String.init) }
@@ -111,36 +107,5 @@ extension String {
     func trimmingQuotes() -> String {
         if count >= 2, first == "'", last == "'" { return String(dropFirst().dropLast()) }
         return self
-    }
-}
-
-/// Sizes in SET memory_limit.
-enum ByteCount {
-    static func parse(_ text: String) -> Int? {
-        let trimmed = text.filter { $0 != " " }.lowercased()
-        let digits = trimmed.prefix { $0.isNumber || $0 == "." }
-        let units: [String: Double] = ["": 1, "b": 1, "kb": 1e3, "kib": 1024, "mb": 1e6, "mib": 1_048_576, "gb": 1e9, "gib": 1_073_741_824]
-        guard let number = Double(digits), let unit = units[String(trimmed.dropFirst(digits.count))], number > 0 else { return nil }
-        return Int(number * unit)
-    }
-}
-
-/// Levenshtein distance for suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().utf8)
-        let y = Array(b.lowercased().utf8)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = previous
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
     }
 }

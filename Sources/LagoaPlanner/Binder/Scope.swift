@@ -41,7 +41,7 @@ final class Scope {
 }
 
 /// Nearest-name suggestions for "did you mean" in error messages.
-enum Suggestions {
+public enum Suggestions {
     /// Levenshtein distance.
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased())
@@ -69,7 +69,7 @@ enum Suggestions {
     }
 
     /// `; did you mean "a" or "b"?` or the empty string.
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
         let found = nearest(name, among: candidates)
         guard !found.isEmpty else { return "" }
         return "; did you mean " + found.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
