@@ -141,6 +141,31 @@ import Testing
             """)
     }
 
+    @Test("ReorderJoins avoids a many-to-many join on a low-cardinality column")
+    func reorderJoinsUsesDistinctCounts() throws {
+        let dsl = PlanDSL()
+        // TPC-H Q5's trap: customer and supplier share only nationkey (25 values), so joining them
+        // first makes 150 000 × 10 000 / 25 = 60 M rows; each joins its key table cheaply.
+        let customer = dsl.table("customer", ["c_custkey", "c_nationkey"], rows: 150_000, distinct: ["c_custkey": 150_000, "c_nationkey": 25])
+        let supplier = dsl.table("supplier", ["s_suppkey", "s_nationkey"], rows: 10_000, distinct: ["s_suppkey": 10_000, "s_nationkey": 25])
+        let orders = dsl.table("orders", ["o_custkey", "o_suppkey"], rows: 1_500_000, distinct: ["o_custkey": 100_000, "o_suppkey": 10_000])
+        let plan = LogicalPlan.join(Join(
+            left: .join(Join(left: customer, right: supplier, kind: .inner, equiKeys: [(customer["c_nationkey"], supplier["s_nationkey"])])),
+            right: orders, kind: .inner,
+            equiKeys: [(customer["c_custkey"], orders["o_custkey"]), (supplier["s_suppkey"], orders["o_suppkey"])]))
+        let many = LogicalPlan.join(Join(left: customer, right: supplier, kind: .inner, equiKeys: [(customer["c_nationkey"], supplier["s_nationkey"])]))
+        #expect(many.cardinality.rows == 60_000_000)
+        let optimized = try ReorderJoins().rewrite(plan, context: dsl.context())
+        #expect(optimized.explainText() == """
+            Projection: c_custkey, c_nationkey, s_suppkey, s_nationkey, o_custkey, o_suppkey
+              Join[inner]: s_nationkey = c_nationkey o_custkey = c_custkey
+                Join[inner]: o_suppkey = s_suppkey
+                  Scan: orders columns=[o_custkey, o_suppkey]
+                  Scan: supplier columns=[s_suppkey, s_nationkey]
+                Scan: customer columns=[c_custkey, c_nationkey]
+            """)
+    }
+
     @Test("EliminateCommonSubexpressions computes a repeated expression once")
     func commonSubexpressions() throws {
         let dsl = PlanDSL()

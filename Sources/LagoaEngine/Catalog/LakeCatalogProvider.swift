@@ -25,7 +25,7 @@ struct LakeCatalogProvider: CatalogProvider {
         }
         let selector = try selector(for: timeTravel)
         let canonical = identifier.namespace.levels + [identifier.name]
-        let source = try IcebergTableSource(table: table, selector: selector, name: canonical.joined(separator: "."))
+        let source = try await IcebergTableSource(table: table, selector: selector, name: canonical.joined(separator: ".")).withStatistics()
         return ResolvedTable(canonicalName: canonical, source: source)
     }
 

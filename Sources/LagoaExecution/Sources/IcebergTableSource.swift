@@ -18,6 +18,8 @@ public struct IcebergTableSource: TableSource {
     public let targetPartitions: Int
     private let readSchema: IcebergSchema
     private let snapshot: Snapshot?
+    /// Per column of ``schema``: distinct-value estimates (see ``withStatistics()``).
+    private var distinctEstimates: [Double?] = []
 
     /// - Parameters:
     ///   - name: the qualified name shown in EXPLAIN.
@@ -42,6 +44,20 @@ public struct IcebergTableSource: TableSource {
     public var estimatedRowCount: Double? {
         guard let snapshot else { return 0 }
         return snapshot.summary["total-records"].flatMap(Double.init)
+    }
+
+    public func estimatedDistinctCount(column: Int) -> Double? {
+        column < distinctEstimates.count ? distinctEstimates[column] : nil
+    }
+
+    /// This source with distinct-count estimates for its integer and date columns, read from the
+    /// snapshot's manifests (data file bounds), for join ordering.
+    /// - Throws: ``IcebergError`` when the manifests cannot be read.
+    public func withStatistics() async throws -> IcebergTableSource {
+        let tasks = try await TableScan(table: table, selector: selector).planFiles()
+        var copy = self
+        copy.distinctEstimates = IcebergDistinctEstimates.estimate(schema: readSchema, files: tasks.map(\.file))
+        return copy
     }
 
     public func partitions(columns: [Int], filters: [Expr], output: [ColumnRef], limit: Int?) async throws -> ScanPlan {

@@ -11,6 +11,10 @@ public protocol TableSource: Sendable {
     /// Estimated rows, for join ordering; `nil` when unknown.
     var estimatedRowCount: Double? { get }
 
+    /// Estimated distinct non-NULL values of column `column` (an index into ``schema``), for join
+    /// ordering; `nil` when unknown (the default).
+    func estimatedDistinctCount(column: Int) -> Double?
+
     /// Splits the scan into independent partitions (files, row groups) that the executor reads in
     /// parallel.
     /// - Parameters:
@@ -19,6 +23,10 @@ public protocol TableSource: Sendable {
     ///     row-group statistics) only: the executor still applies them to every row.
     ///   - limit: at most this many rows are needed (no filters remain above the scan).
     func partitions(columns: [Int], filters: [Expr], output: [ColumnRef], limit: Int?) async throws -> ScanPlan
+}
+
+extension TableSource {
+    public func estimatedDistinctCount(column: Int) -> Double? { nil }
 }
 
 /// The result of planning a scan: partitions to read, and what pruning skipped (for EXPLAIN ANALYZE).

@@ -73,8 +73,12 @@ public struct ReorderJoins: OptimizerRule {
                         return ids.isSubset(of: union) && !ids.isDisjoint(with: components[i].ids) && !ids.isDisjoint(with: components[j].ids)
                     }
                     guard !connecting.isEmpty else { continue }
-                    let hasKeys = connecting.contains { isEquality($0) }
-                    let estimate = LogicalPlan.joinCardinality(components[i].cardinality, components[j].cardinality, kind: .inner, hasKeys: hasKeys, filter: nil)
+                    var keys: [(left: Expr, right: Expr)] = []
+                    var rest: [Expr] = []
+                    for c in connecting {
+                        if let key = splitEquality(c, left: components[i].ids, right: components[j].ids) { keys.append(key) } else { rest.append(c) }
+                    }
+                    let estimate = LogicalPlan.joinCardinality(components[i].cardinality, components[j].cardinality, kind: .inner, keys: keys, filter: Expr.conjunction(rest))
                     // Ties go to the pair with the smaller build side.
                     let build = Swift.min(components[i].cardinality.rows, components[j].cardinality.rows)
                     if let current = best {
@@ -116,11 +120,6 @@ public struct ReorderJoins: OptimizerRule {
         var result = components[0].plan
         if let predicate = Expr.conjunction(constant + conditions) { result = .filter(Filter(input: result, predicate: predicate)) }
         return result
-    }
-
-    private func isEquality(_ e: Expr) -> Bool {
-        if case .binary(.equal, _, _, _) = e { return true }
-        return false
     }
 
     private func splitEquality(_ e: Expr, left: Set<Int>, right: Set<Int>) -> (left: Expr, right: Expr)? {

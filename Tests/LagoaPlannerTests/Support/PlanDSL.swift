@@ -7,9 +7,10 @@ final class PlanDSL {
     let ids = ColumnIDGenerator()
 
     /// A scan of a table with no data, `rows` estimated rows, and `int64` columns unless typed.
-    func table(_ name: String, _ columns: [String], rows: Double = 1000, types: [String: DataType] = [:]) -> LogicalPlan {
+    /// `distinct` gives distinct-count estimates by column name.
+    func table(_ name: String, _ columns: [String], rows: Double = 1000, types: [String: DataType] = [:], distinct: [String: Double] = [:]) -> LogicalPlan {
         let fields = columns.map { Field($0, types[$0] ?? .int64) }
-        let source = EmptyTable(displayName: name, schema: Schema(fields), estimatedRowCount: rows)
+        let source = EmptyTable(displayName: name, schema: Schema(fields), estimatedRowCount: rows, distinct: distinct)
         let output = fields.map { ids.make($0.name, $0.type, relation: name) }
         return .scan(Scan(source: source, columns: Array(fields.indices), output: output))
     }
