@@ -12,9 +12,10 @@ import Glibc
 /// warehouse (SQLite catalog inside it) with `CREATE TABLE … AS SELECT * FROM read_parquet(…)`;
 /// prints {"op":"tpch-load","seconds":…}.
 ///
-/// `lagoa-bench tpch run WAREHOUSE QUERY.sql… [--threads N] [--repeat R]`: runs each query once to
-/// warm up, then R times; prints {"id":…,"best_seconds":…,"rows":…} per query (or
-/// {"id":…,"error":…}) and a final {"peak_rss_bytes":…} line for this process.
+/// `lagoa-bench tpch run WAREHOUSE QUERY.sql… [--threads N] [--repeat R] [--explain]`: runs each
+/// query once to warm up, then R times; prints {"id":…,"best_seconds":…,"rows":…} per query (or
+/// {"id":…,"error":…}) and a final {"peak_rss_bytes":…} line for this process. `--explain` also
+/// prints each query's EXPLAIN ANALYZE (for profiling; not JSON).
 enum TPCHBench {
     static let tables = ["region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem"]
 
@@ -47,6 +48,12 @@ enum TPCHBench {
                         best = min(best, now() - start)
                     }
                     print("{\"id\":\"\(id)\",\"best_seconds\":\(best),\"rows\":\(rows)}")
+                    if args.contains("--explain") {
+                        let plan = try await session.query("EXPLAIN ANALYZE " + sql)
+                        for batch in plan.batches {
+                            for row in 0..<batch.rowCount { print("\(batch.columns[batch.columns.count - 1].value(at: row))") }
+                        }
+                    }
                 } catch {
                     let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                         .replacingOccurrences(of: "\n", with: " ")

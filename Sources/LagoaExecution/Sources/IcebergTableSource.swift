@@ -87,7 +87,9 @@ public struct IcebergTableSource: TableSource {
             }
             tasks = Array(tasks.prefix(kept))
         }
-        let reader = try ScanReader(scan: scan)
+        // The executor applies the filters to every row with its vectorized kernels; the reader
+        // must not evaluate them again row by row.
+        let reader = try ScanReader(scan: TableScan(table: table, selector: selector, columns: names))
         var summary = "files \(tasks.count) of \(total.map(String.init) ?? "?")"
         if tasks.count < planned { summary += " (limit)" }
         if filter != .alwaysTrue { summary += " filter: \(filter)" }
