@@ -6,19 +6,20 @@ import Testing
 
 @Suite struct JoinTests {
     /// left(id, a): 1 x, 2 y, 2 y2, 3 z, NULL n;  right(id, b): 2 p, 2 q, 3 r, 4 s, NULL t.
-    func tables(_ b: PlanBuilder, leftPartitions: Int = 2, rightPartitions: Int = 2) -> (LogicalPlan, [ColumnRef], LogicalPlan, [ColumnRef]) {
+    /// `padRight` adds rows (ids 100…, b "pad") that match nothing, making the right side the bigger.
+    func tables(_ b: PlanBuilder, leftPartitions: Int = 2, rightPartitions: Int = 2, padRight: Int = 0) -> (LogicalPlan, [ColumnRef], LogicalPlan, [ColumnRef]) {
         let (l, lr) = b.table("l", [("id", .int64), ("a", .string)], [
             [.int(1), .string("x")], [.int(2), .string("y")], [.int(2), .string("y2")], [.int(3), .string("z")], [.null, .string("n")],
         ], batches: 3, partitions: leftPartitions)
         let (r, rr) = b.table("r", [("id", .int64), ("b", .string)], [
             [.int(2), .string("p")], [.int(2), .string("q")], [.int(3), .string("r")], [.int(4), .string("s")], [.null, .string("t")],
-        ], batches: 2, partitions: rightPartitions)
+        ] + (0..<padRight).map { [.int(Int64(100 + $0)), .string("pad")] }, batches: 2, partitions: rightPartitions)
         return (l, lr, r, rr)
     }
 
-    func join(_ kind: JoinKind, filter: (([ColumnRef], [ColumnRef]) -> Expr)? = nil, nullAware: Bool = false, mark: Bool = false) async throws -> [[Value]] {
+    func join(_ kind: JoinKind, filter: (([ColumnRef], [ColumnRef]) -> Expr)? = nil, nullAware: Bool = false, mark: Bool = false, padRight: Int = 0) async throws -> [[Value]] {
         let b = PlanBuilder()
-        let (l, lr, r, rr) = tables(b)
+        let (l, lr, r, rr) = tables(b, padRight: padRight)
         let node = Join(
             left: l, right: r, kind: kind, equiKeys: [(.column(lr[0]), .column(rr[0]))], filter: filter?(lr, rr),
             mark: mark ? b.ids.make("mark", .boolean) : nil, nullAware: nullAware
@@ -73,6 +74,23 @@ import Testing
         #expect(onlyQ == [[.int(3), .string("z")]])
         let antiFiltered = try await join(.anti) { _, rr in E.bin(.equal, .column(rr[1]), E.str("r")) }
         #expect(antiFiltered == sorted([[.int(1), .string("x")], [.int(2), .string("y")], [.int(2), .string("y2")], [.null, .string("n")]]))
+    }
+
+    @Test("semi and anti joins build on the smaller kept side and emit build rows")
+    func buildSideSemiAndAnti() async throws {
+        let b = PlanBuilder()
+        let (l, lr, r, rr) = tables(b, padRight: 20)
+        let node = Join(left: l, right: r, kind: .semi, equiKeys: [(.column(lr[0]), .column(rr[0]))])
+        let plan = try await PhysicalPlanner(context: TaskContext(threads: 2)).plan(.join(node))
+        #expect(plan.displayText.contains("mode=right_semi"))
+        #expect(try await join(.semi, padRight: 20) == sorted([[.int(2), .string("y")], [.int(2), .string("y2")], [.int(3), .string("z")]]))
+        #expect(try await join(.anti, padRight: 20) == sorted([[.int(1), .string("x")], [.null, .string("n")]]))
+        let filtered = try await join(.semi, filter: { _, rr in E.bin(.equal, .column(rr[1]), E.str("r")) }, padRight: 20)
+        #expect(filtered == [[.int(3), .string("z")]])
+        let antiFiltered = try await join(.anti, filter: { _, rr in E.bin(.equal, .column(rr[1]), E.str("r")) }, padRight: 20)
+        #expect(antiFiltered == sorted([[.int(1), .string("x")], [.int(2), .string("y")], [.int(2), .string("y2")], [.null, .string("n")]]))
+        // NOT IN keeps the probe-side build: a NULL on the right empties the result.
+        #expect(try await join(.anti, nullAware: true, padRight: 20).isEmpty)
     }
 
     @Test func nullAwareAntiJoin() async throws {

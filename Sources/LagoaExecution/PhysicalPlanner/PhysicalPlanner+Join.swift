@@ -3,6 +3,7 @@ import LagoaPlanner
 
 extension PhysicalPlanner {
     func planJoin(_ node: Join) async throws -> any ExecutionPlan {
+        if Self.buildsOnLeft(node) { return try await planBuildSideSemiJoin(node) }
         let left = try await plan(node.left)
         let right = try await plan(node.right)
         let joinedColumns = node.left.output + node.right.output
@@ -23,5 +24,33 @@ extension PhysicalPlanner {
             if rightKeys[k].type != common { rightKeys[k] = CastExpr(rightKeys[k], to: common, isTry: false) }
         }
         return HashJoinExec(left: left, right: right, kind: node.kind, leftKeys: leftKeys, rightKeys: rightKeys, filter: filter, nullAware: node.nullAware, schema: schema)
+    }
+
+    /// Whether a semi or anti join should build its hash table on the kept (left) side and stream
+    /// the other: when the left input is estimated at less than half the right's rows (TPC-H Q4,
+    /// Q21, Q22: a few thousand orders or suppliers against all of lineitem).
+    static func buildsOnLeft(_ node: Join) -> Bool {
+        guard node.kind == .semi || (node.kind == .anti && !node.nullAware), !node.equiKeys.isEmpty else { return false }
+        return node.left.cardinality.rows * 2 < node.right.cardinality.rows
+    }
+
+    /// A semi/anti join as a build-side join: probe = the right input, build = the left input.
+    private func planBuildSideSemiJoin(_ node: Join) async throws -> any ExecutionPlan {
+        let probe = try await plan(node.right)
+        let build = try await plan(node.left)
+        var filter: (any PhysicalExpr)? = nil
+        if let expr = node.filter { filter = try await compile(expr, input: node.right.output + node.left.output) }
+        var probeKeys = try await compile(node.equiKeys.map(\.right), input: node.right.output)
+        var buildKeys = try await compile(node.equiKeys.map(\.left), input: node.left.output)
+        for k in probeKeys.indices where probeKeys[k].type != buildKeys[k].type {
+            guard let common = TypeCoercion.commonSupertype([probeKeys[k].type, buildKeys[k].type]) else {
+                throw ExecutionError(.unsupported, "join keys \(buildKeys[k].displayText) (\(buildKeys[k].type)) and \(probeKeys[k].displayText) (\(probeKeys[k].type)) have no common type; cast one side")
+            }
+            if probeKeys[k].type != common { probeKeys[k] = CastExpr(probeKeys[k], to: common, isTry: false) }
+            if buildKeys[k].type != common { buildKeys[k] = CastExpr(buildKeys[k], to: common, isTry: false) }
+        }
+        return HashJoinExec(
+            left: probe, right: build, kind: node.kind, leftKeys: probeKeys, rightKeys: buildKeys, filter: filter,
+            nullAware: false, emitsBuildSide: true, schema: Self.schema(node.output))
     }
 }

@@ -13,6 +13,7 @@ public struct Optimizer: Sendable {
         FoldConstants(),
         FactorDisjunctions(),
         PushDownPredicates(),
+        PushDownSemiJoins(),
         ReorderJoins(),
         PushDownPredicates(),
         EliminateCommonSubexpressions(),

@@ -6,6 +6,11 @@ public import LagoaPlanner
 /// probe partition; the left input is streamed partition by partition (partition-preserving).
 /// NULL keys never match. Kinds: inner, left, right, full, semi, anti (optionally NULL-aware), mark;
 /// a residual filter is tested on every candidate pair.
+///
+/// With ``emitsBuildSide`` a semi or anti join keeps rows of the build side instead (DuckDB's
+/// RIGHT_SEMI / RIGHT_ANTI): the planner builds on the small side and streams the big one, each
+/// probe partition marks the build rows (or, without a filter, the keys) it matched, and the last
+/// partition to finish emits the build rows matched (semi) or never matched (anti).
 public final class HashJoinExec: ExecutionPlan {
     public let left: any ExecutionPlan
     public let right: any ExecutionPlan
@@ -14,6 +19,8 @@ public final class HashJoinExec: ExecutionPlan {
     public let rightKeys: [any PhysicalExpr]
     public let filter: (any PhysicalExpr)?
     public let nullAware: Bool
+    /// Semi / anti join output from the build side (see the type's documentation).
+    public let emitsBuildSide: Bool
     public let schema: Schema
     public let metrics = OperatorMetrics()
     let emitter: JoinEmitter
@@ -22,7 +29,7 @@ public final class HashJoinExec: ExecutionPlan {
     public var children: [any ExecutionPlan] { [left, right] }
     public var partitionCount: Int { left.partitionCount }
 
-    public init(left: any ExecutionPlan, right: any ExecutionPlan, kind: JoinKind, leftKeys: [any PhysicalExpr], rightKeys: [any PhysicalExpr], filter: (any PhysicalExpr)?, nullAware: Bool, schema: Schema) {
+    public init(left: any ExecutionPlan, right: any ExecutionPlan, kind: JoinKind, leftKeys: [any PhysicalExpr], rightKeys: [any PhysicalExpr], filter: (any PhysicalExpr)?, nullAware: Bool, emitsBuildSide: Bool = false, schema: Schema) {
         self.left = left
         self.right = right
         self.kind = kind
@@ -30,8 +37,9 @@ public final class HashJoinExec: ExecutionPlan {
         self.rightKeys = rightKeys
         self.filter = filter
         self.nullAware = nullAware
+        self.emitsBuildSide = emitsBuildSide && (kind == .semi || kind == .anti) && !nullAware
         self.schema = schema
-        emitter = JoinEmitter(kind: kind, filter: filter, joinedSchema: Schema(left.schema.fields + right.schema.fields), schema: schema, nullAware: nullAware)
+        emitter = JoinEmitter(kind: kind, filter: filter, joinedSchema: Schema(left.schema.fields + right.schema.fields), schema: schema, nullAware: nullAware, emitsBuildSide: self.emitsBuildSide)
         tracker = JoinUnmatchedTracker(partitions: left.partitionCount)
     }
 
@@ -58,7 +66,9 @@ public final class HashJoinExec: ExecutionPlan {
         return ClosureBatchStream { [self] in
             if build == nil {
                 build = try await buildSide(context)
-                matched = [Bool](repeating: false, count: build!.rowCount)
+                // Build-side semi/anti joins without a filter only track which keys matched.
+                let perKey = emitsBuildSide && filter == nil
+                matched = [Bool](repeating: false, count: perKey ? (build!.table?.groupCount ?? 0) : build!.rowCount)
             }
             let side = build!
             while true {
@@ -67,7 +77,11 @@ public final class HashJoinExec: ExecutionPlan {
                 try context.checkCancelled()
                 guard let batch = try await probe.next() else {
                     finished = true
-                    if kind == .right || kind == .full, let all = tracker.finish(matched),
+                    if emitsBuildSide, let all = tracker.finish(matched),
+                       let tail = emitter.buildSideRows(side, matched: all, perKey: filter == nil) {
+                        pending = BatchConcatenation.slices(tail, size: context.batchSize)
+                        for b in pending { metrics.recordBatch(rows: b.rowCount) }
+                    } else if kind == .right || kind == .full, let all = tracker.finish(matched),
                        let tail = emitter.unmatchedBuildRows(side, matched: all, probeSchema: left.schema) {
                         pending = BatchConcatenation.slices(tail, size: context.batchSize)
                         for b in pending { metrics.recordBatch(rows: b.rowCount) }
@@ -94,6 +108,10 @@ public final class HashJoinExec: ExecutionPlan {
             groups.withUnsafeMutableBufferPointer { table.find(encoded, groups: $0.baseAddress!) }
         }
         for i in 0..<n where encoded.hasNull[i] { groups[i] = -1 }
+        if emitsBuildSide && filter == nil {
+            for i in 0..<n where groups[i] >= 0 { matched[Int(groups[i])] = true }
+            return nil
+        }
         // Semi, anti and mark joins without a filter only need to know whether a key exists.
         if filter == nil && (kind == .semi || kind == .anti || kind == .mark) {
             return emitter.reduce(probe: batch, build: side, hit: groups.map { $0 >= 0 && side.head[Int($0)] >= 0 }, probeHasNull: encoded.hasNull)
@@ -120,7 +138,7 @@ public final class HashJoinExec: ExecutionPlan {
     }
 
     public var displayText: String {
-        var text = "HashJoinExec: mode=\(kind.rawValue)\(nullAware ? " null_aware" : "") on=["
+        var text = "HashJoinExec: mode=\(emitsBuildSide ? "right_" : "")\(kind.rawValue)\(nullAware ? " null_aware" : "") on=["
         text += zip(leftKeys, rightKeys).map { "\($0.displayText) = \($1.displayText)" }.joined(separator: ", ") + "]"
         if let filter { text += " filter=\(filter.displayText)" }
         return text

@@ -12,6 +12,8 @@ struct JoinEmitter: Sendable {
     let joinedSchema: Schema
     let schema: Schema
     let nullAware: Bool
+    /// Semi / anti joins that keep build rows: probing only marks matches.
+    var emitsBuildSide = false
 
     /// The output rows of one probe batch, or `nil` when there are none.
     /// - Parameters:
@@ -42,9 +44,10 @@ struct JoinEmitter: Sendable {
                 }
             }
         }
-        if kind == .right || kind == .full {
+        if kind == .right || kind == .full || emitsBuildSide {
             for b in buildIdx { matchedBuild[Int(b)] = true }
         }
+        if emitsBuildSide { return nil }
         switch kind {
         case .inner, .right, .cross:
             if probeIdx.isEmpty { return nil }
@@ -113,6 +116,29 @@ struct JoinEmitter: Sendable {
         let left = nulls.withUnsafeBufferPointer { p in empty.columns.map { Gather.column($0, p) } }
         let right = rows.withUnsafeBufferPointer { p in build.batch.columns.map { Gather.column($0, p) } }
         return RecordBatch(schema: schema, columns: left + right, rowCount: rows.count)
+    }
+
+    /// The build rows a build-side semi join matched, or an anti join never matched; `matched` is
+    /// per build row, or per distinct key when `perKey` (rows with a NULL key match nothing).
+    func buildSideRows(_ build: JoinBuildSide, matched: [Bool], perKey: Bool) -> RecordBatch? {
+        let wanted = kind == .semi
+        var rows: [Int32] = []
+        if perKey {
+            var inKey = [Bool](repeating: false, count: build.rowCount)
+            for g in matched.indices where matched[g] {
+                var r = build.head[g]
+                while r >= 0 {
+                    inKey[Int(r)] = true
+                    r = build.next[Int(r)]
+                }
+            }
+            for r in 0..<build.rowCount where inKey[r] == wanted { rows.append(Int32(r)) }
+        } else {
+            for r in 0..<build.rowCount where matched[r] == wanted { rows.append(Int32(r)) }
+        }
+        if rows.isEmpty { return nil }
+        let columns = rows.withUnsafeBufferPointer { p in build.batch.columns.map { Gather.column($0, p) } }
+        return RecordBatch(schema: schema, columns: columns, rowCount: rows.count)
     }
 
     private func relabel(_ batch: RecordBatch) -> RecordBatch {
