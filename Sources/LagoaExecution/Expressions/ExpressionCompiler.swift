@@ -92,11 +92,15 @@ public struct ExpressionCompiler: Sendable {
             return InSetExpr(input, values: constants, negated: negated)
         }
         let equalitySignature = FunctionSignature(argumentTypes: [input.type, input.type], returnType: .boolean)
+        // A computed input (not a column) over constants is evaluated once, not once per item.
+        let computedOnce = !(input is ColumnExpr) && constants.count == items.count && items.count > 1
+        let operand: any PhysicalExpr = computedOnce ? ColumnExpr(index: 0, name: "value", type: input.type) : input
         var result: (any PhysicalExpr)? = nil
         for item in items {
-            let equal = BinaryExpr(.equal, input, try compile(item), signature: equalitySignature)
+            let equal = BinaryExpr(.equal, operand, try compile(item), signature: equalitySignature)
             result = result.map { LogicalExpr(isAnd: false, $0, equal) } ?? equal
         }
+        if computedOnce { result = ComputedOnceExpr(input: input, body: result!) }
         return negated ? NotExpr(result!) : result!
     }
 }

@@ -1,15 +1,17 @@
 public import LagoaColumnar
 
 /// An open-addressing hash table (linear probing, power-of-two slots, load ≤ 1/2) from encoded
-/// keys (``EncodedKeys``) to dense group ids `0..<groupCount`. Keys live in one byte arena; slots
-/// hold group ids and each group keeps its hash, so probing compares hashes before bytes and
-/// growing never rehashes key bytes.
+/// keys (``EncodedKeys``) to dense group ids `0..<groupCount`. Keys live in one byte arena; each
+/// slot holds a group id and the upper 32 bits of its hash (a tag), so probing touches the arena
+/// only when the tags agree — one cache miss per probe in the common case — and each group keeps
+/// its full hash so growing never rehashes key bytes.
 ///
 /// Used by hash aggregation (group ids) and hash joins (distinct build keys, rows chained per key).
 /// The top bits of the hash are free for partitioning (spilling, parallel merge).
 public final class KeyHashTable {
     public private(set) var groupCount = 0
-    private var slots: UnsafeMutablePointer<Int32>
+    /// `tag << 32 | group id`, or ``emptySlot``.
+    private var slots: UnsafeMutablePointer<UInt64>
     private var slotCount: Int
     private var groupHashes: UnsafeMutablePointer<UInt64>
     private var groupOffsets: UnsafeMutablePointer<Int>
@@ -18,12 +20,19 @@ public final class KeyHashTable {
     private var arenaCount = 0
     private var arenaCapacity: Int
 
+    private static let emptySlot = UInt64.max
+
+    @inline(__always)
+    private static func slotValue(_ hash: UInt64, _ group: Int) -> UInt64 {
+        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: group)
+    }
+
     public init(expectedGroups: Int = 1024) {
         groupCapacity = max(16, expectedGroups)
         slotCount = 1
         while slotCount < groupCapacity * 2 { slotCount <<= 1 }
         slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: -1, count: slotCount)
+        slots.initialize(repeating: Self.emptySlot, count: slotCount)
         groupHashes = .allocate(capacity: groupCapacity)
         groupOffsets = .allocate(capacity: groupCapacity + 1)
         groupOffsets[0] = 0
@@ -39,7 +48,7 @@ public final class KeyHashTable {
     }
 
     /// Approximate bytes held.
-    public var memoryBytes: Int { slotCount * 4 + groupCapacity * 16 + arenaCapacity }
+    public var memoryBytes: Int { slotCount * 8 + groupCapacity * 16 + arenaCapacity }
 
     /// The hash of group `g`.
     public func hash(ofGroup g: Int) -> UInt64 { groupHashes[g] }
@@ -58,11 +67,12 @@ public final class KeyHashTable {
                         let start = offsets[i]
                         let length = offsets[i + 1] - start
                         var slot = Int(truncatingIfNeeded: h) & mask
+                        let tag = h & 0xFFFF_FFFF_0000_0000
                         while true {
-                            let g = slots[slot]
-                            if g < 0 {
+                            let v = slots[slot]
+                            if v == Self.emptySlot {
                                 let id = Int32(truncatingIfNeeded: groupCount)
-                                slots[slot] = id
+                                slots[slot] = Self.slotValue(h, groupCount)
                                 groupHashes[groupCount] = h
                                 (arena + arenaCount).update(from: (base + start).assumingMemoryBound(to: UInt8.self), count: length)
                                 arenaCount += length
@@ -71,11 +81,11 @@ public final class KeyHashTable {
                                 groups[i] = id
                                 break
                             }
-                            let gi = Int(g)
-                            if groupHashes[gi] == h {
+                            if v & 0xFFFF_FFFF_0000_0000 == tag {
+                                let gi = Int(UInt32(truncatingIfNeeded: v))
                                 let gStart = groupOffsets[gi]
                                 if groupOffsets[gi + 1] - gStart == length && KeyHash.equal(arena + gStart, base + start, count: length) {
-                                    groups[i] = g
+                                    groups[i] = Int32(truncatingIfNeeded: gi)
                                     break
                                 }
                             }
@@ -100,15 +110,16 @@ public final class KeyHashTable {
                         let start = offsets[i]
                         let length = offsets[i + 1] - start
                         var slot = Int(truncatingIfNeeded: h) & mask
+                        let tag = h & 0xFFFF_FFFF_0000_0000
                         var found: Int32 = -1
                         while true {
-                            let g = slots[slot]
-                            if g < 0 { break }
-                            let gi = Int(g)
-                            if groupHashes[gi] == h {
+                            let v = slots[slot]
+                            if v == Self.emptySlot { break }
+                            if v & 0xFFFF_FFFF_0000_0000 == tag {
+                                let gi = Int(UInt32(truncatingIfNeeded: v))
                                 let gStart = groupOffsets[gi]
                                 if groupOffsets[gi + 1] - gStart == length && KeyHash.equal(arena + gStart, base + start, count: length) {
-                                    found = g
+                                    found = Int32(truncatingIfNeeded: gi)
                                     break
                                 }
                             }
@@ -167,12 +178,13 @@ public final class KeyHashTable {
             slots.deallocate()
             slotCount = count
             slots = .allocate(capacity: count)
-            slots.initialize(repeating: -1, count: count)
+            slots.initialize(repeating: Self.emptySlot, count: count)
             let mask = count - 1
             for g in 0..<groupCount {
-                var slot = Int(truncatingIfNeeded: groupHashes[g]) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(truncatingIfNeeded: g)
+                let h = groupHashes[g]
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] != Self.emptySlot { slot = (slot + 1) & mask }
+                slots[slot] = Self.slotValue(h, g)
             }
         }
     }
