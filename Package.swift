@@ -42,6 +42,7 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "LagoaCompression",
             dependencies: ["LagoaCore", "CZstd", "CSnappy", "CZlib", "CLZ4"],
@@ -124,7 +125,7 @@ let package = Package(
             name: "LagoaEngine",
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaSQL", "LagoaFunctions", "LagoaPlanner", "LagoaExecution", "LagoaIceberg",
-                "LagoaObjectStore", "LagoaParquet", "LagoaCSV", "LagoaJSON",
+                "LagoaObjectStore", "LagoaParquet", "LagoaCSV", "LagoaJSON", "CMalloc",
             ],
             swiftSettings: swiftSettings
         ),

@@ -9,6 +9,7 @@ public final class Engine: Sendable {
     public init(catalog: Catalog, options: EngineOptions = EngineOptions()) {
         self.catalog = catalog
         self.options = options
+        _ = AllocatorTuning.applied
     }
 
     /// A new session (current namespace, settings, cancellation).

@@ -25,7 +25,7 @@ public struct PushDownSemiJoins: OptimizerRule {
         needed.formIntersection(leftIDs)
         let size = semi.left.cardinality.rows
         func moved(onto input: LogicalPlan) -> LogicalPlan? {
-            guard needed.isSubset(of: Set(input.output.map(\.id))), input.cardinality.rows < size else { return nil }
+            guard needed.isSubset(of: Set(input.output.map(\.id))), input.cardinality.rows <= size else { return nil }
             var inner = semi
             inner.left = input
             return push(.join(inner))
