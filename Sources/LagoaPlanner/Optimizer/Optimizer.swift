@@ -15,6 +15,7 @@ public struct Optimizer: Sendable {
         PushDownPredicates(),
         PushDownSemiJoins(),
         ReorderJoins(),
+        SwapOuterJoinSides(),
         PushDownPredicates(),
         EliminateCommonSubexpressions(),
         PushDownLimit(),
