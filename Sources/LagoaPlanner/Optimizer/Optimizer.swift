@@ -16,6 +16,7 @@ public struct Optimizer: Sendable {
         PushDownSemiJoins(),
         ReorderJoins(),
         SwapOuterJoinSides(),
+        ReduceAggregateInputs(),
         PushDownPredicates(),
         EliminateCommonSubexpressions(),
         PushDownLimit(),
