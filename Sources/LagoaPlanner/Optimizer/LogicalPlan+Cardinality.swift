@@ -88,7 +88,12 @@ extension LogicalPlan {
         columns.merge(r.columns) { a, _ in a }
         let filterSel = filter.map { Cardinality.selectivity(of: $0, columns: columns) } ?? 1
         switch kind {
-        case .semi, .anti: return Cardinality(rows: Swift.max(1, l.rows * 0.5), selectivity: l.selectivity * 0.5, columns: l.columns).capped()
+        case .semi, .anti:
+            // The share of the left keys found on the right, when both distinct counts are known.
+            var found = 0.5
+            if let fraction = keyFraction(l, r, keys: keys) { found = fraction }
+            let sel = kind == .semi ? found : Swift.max(0.05, 1 - found)
+            return Cardinality(rows: Swift.max(1, l.rows * sel), selectivity: l.selectivity * sel, columns: l.columns).capped()
         case .mark: return l
         default: break
         }
@@ -108,6 +113,19 @@ extension LogicalPlan {
         default: break
         }
         return result.capped()
+    }
+
+    /// For semi and anti joins: the fraction of the left side's distinct keys present on the right,
+    /// `min(1, ndv(r) / ndv(l))` for the most selective single-column key pair; `nil` when unknown.
+    private static func keyFraction(_ l: Cardinality, _ r: Cardinality, keys: [(left: Expr, right: Expr)]) -> Double? {
+        var best: Double? = nil
+        for key in keys {
+            guard case .column(let a) = key.left, case .column(let b) = key.right,
+                  let dl = l.distinct(a.id), let dr = r.distinct(b.id) else { continue }
+            let fraction = Swift.min(1, dr / dl)
+            best = Swift.min(best ?? 1, fraction)
+        }
+        return best
     }
 
     /// `max(ndv(l), ndv(r))` over the key pairs whose columns have estimates (a unique side caps
