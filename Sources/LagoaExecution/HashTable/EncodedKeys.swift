@@ -26,6 +26,10 @@ public struct EncodedKeys {
     /// Encodes `columns` (all of `rowCount` values).
     /// - Throws: ``ExecutionError/Code/unsupported`` for nested key types.
     public init(_ columns: [Column], rowCount n: Int) throws {
+        if columns.count == 1, columns[0].type != .boolean, let w = columns[0].type.fixedWidth {
+            self = Self.singleFixedWidth(columns[0], width: w, rowCount: n)
+            return
+        }
         var widths = [Int](repeating: 0, count: n)
         var fixed = 0
         for column in columns {
@@ -68,6 +72,34 @@ public struct EncodedKeys {
         self.offsets = offsets
         self.hashes = hashes
         self.hasNull = hasNull
+    }
+
+    /// The common case of one integer, date or decimal key: the same bytes and hashes as the
+    /// general path, written in one pass without per-row width and cursor arrays.
+    private static func singleFixedWidth(_ column: Column, width w: Int, rowCount n: Int) -> EncodedKeys {
+        let stride = 1 + w
+        let offsets = (0...n).map { $0 * stride }
+        var bytes = [UInt8](repeating: 0, count: n * stride + 8)
+        var hashes = [UInt64](repeating: 0, count: n)
+        var hasNull = [Bool](repeating: false, count: n)
+        let nullable = column.nullCount > 0
+        let src = column.values!.pointer + column.offset * w
+        bytes.withUnsafeMutableBytes { raw in
+            let base = raw.baseAddress!
+            hashes.withUnsafeMutableBufferPointer { h in
+                for i in 0..<n {
+                    let row = base + i * stride
+                    if !nullable || column.isValid(i) {
+                        row.storeBytes(of: 1, as: UInt8.self)
+                        (row + 1).copyMemory(from: src + i * w, byteCount: w)
+                    } else {
+                        hasNull[i] = true
+                    }
+                    h[i] = KeyHash.hash(UnsafeRawPointer(row), count: stride)
+                }
+            }
+        }
+        return EncodedKeys(bytes: bytes, offsets: offsets, hashes: hashes, hasNull: hasNull)
     }
 
     private static func encode(_ column: Column, into base: UnsafeMutableRawPointer, cursor: inout [Int], hasNull: inout [Bool]) {
