@@ -85,8 +85,13 @@ import Testing
         rows.map { ($0.description, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    static func run(_ plan: any ExecutionPlan, limit: Int?, directory: String) async throws -> (rows: [[Value]], context: TaskContext) {
+    /// Runs `plan`: its partitions one after another, or all at once as the engine does (probe
+    /// partitions then share the spilled buckets).
+    static func run(_ plan: any ExecutionPlan, limit: Int?, directory: String, concurrent: Bool = false) async throws -> (rows: [[Value]], context: TaskContext) {
         let context = TestRun.context(threads: 2, batchSize: 4096, memoryLimit: limit, spillDirectory: directory)
+        if concurrent {
+            return (sortedRows(BatchComparison.rows(try await PartitionRunner.collect(plan, context: context))), context)
+        }
         return (sortedRows(try await TestRun.rows(plan, context: context)), context)
     }
 
@@ -104,6 +109,11 @@ import Testing
         #expect(plan.metrics.outputRows == expected.count)
         #expect(SpillTests.files(in: dir).isEmpty)
         #expect(context.memory.usedBytes == 0)
+        // Again with every probe partition running at once, sharing the buckets.
+        let concurrent = Self.join(c, probe: probe, build: build)
+        #expect(try await Self.run(concurrent, limit: 2_000_000, directory: dir, concurrent: true).rows == expected)
+        #expect(concurrent.metrics.extra["spilled"] != nil)
+        #expect(SpillTests.files(in: dir).isEmpty)
     }
 
     @Test("buckets that still do not fit are split again, build and probe alike")
@@ -114,7 +124,7 @@ import Testing
         let (probe, build) = Self.inputs()
         let expected = try await Self.run(Self.join(c, probe: probe, build: build), limit: nil, directory: dir).rows
         let plan = Self.join(c, probe: probe, build: build)
-        let (rows, _) = try await Self.run(plan, limit: 300_000, directory: dir)
+        let (rows, _) = try await Self.run(plan, limit: 300_000, directory: dir, concurrent: true)
         #expect(rows == expected)
         let spilled = plan.metrics.extra["spilled"] ?? ""
         let buckets = Int(spilled.split(separator: "/").last?.split(separator: " ").first ?? "0") ?? 0

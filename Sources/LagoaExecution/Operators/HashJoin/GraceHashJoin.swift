@@ -1,33 +1,44 @@
 import LagoaColumnar
 import LagoaPlanner
+import Synchronization
 
-/// The output of a ``HashJoinExec`` whose build side did not fit in memory (a grace hash join).
+/// The output of one probe partition of a ``HashJoinExec`` whose build side did not fit in
+/// memory (a grace hash join).
 ///
-/// The build rows are already in bucket files by key hash (``JoinBuildSpill``). This stream — run
-/// by probe partition 0, while the other partitions return nothing — first reads *every* probe
-/// partition and writes its rows to bucket files by the same hash, then joins bucket by bucket:
-/// loads the build bucket into a ``JoinBuildSide``, streams the probe bucket through the usual
-/// probe logic (``HashJoinExec/probeBatch(_:_:_:)``: residual filter, semi/anti/mark, NULL-aware
-/// anti with the whole side's NULL flag), then emits the bucket's unmatched build rows for right
-/// and full joins. Equal keys share a bucket, so each bucket's result is final, and the unmatched
-/// build rows of one bucket are known once its probe rows are through.
+/// The build rows are already in bucket files by key hash (``JoinBuildSpill``). The first probe
+/// partition to start reads *every* probe partition and writes its rows to bucket files by the
+/// same hash (``partitionProbe(join:build:context:)``, shared through the join's `probeCell`; the
+/// other partitions wait for it). Then every probe partition takes buckets from the shared
+/// ``GraceHashJoinQueue`` until none is left, and joins each on its own: loads the build bucket
+/// into a ``JoinBuildSide``, streams the probe bucket through the usual probe logic
+/// (``HashJoinExec/probeBatch(_:_:_:)``: residual filter, semi/anti/mark, NULL-aware anti with the
+/// whole side's NULL flag), then emits the bucket's unmatched build rows for right and full joins.
+/// Equal keys share a bucket, so each bucket's result is final, and the unmatched build rows of
+/// one bucket are known once its probe rows are through (``JoinUnmatchedTracker`` is not used).
 ///
 /// Probe rows with a NULL key never match; they are kept (in the bucket of their hash) for the
 /// kinds that emit them (left, full, anti, mark) and dropped for the others.
 ///
 /// A build bucket that does not fit is split again one level down, build and probe alike, with
-/// the next bits of the hash. When a split leaves every build row in one bucket (one key with
-/// too many rows), or after ``SpillBuckets/maxLevels`` levels, the bucket is joined over the limit
-/// and the `memory warning` metric says so. Files are deleted as buckets finish, and the rest when
-/// the stream is released (failure, cancellation, an early LIMIT).
+/// the next bits of the hash. When a split leaves nearly every build row in one bucket (one key
+/// with too many rows), or after ``SpillBuckets/maxLevels`` levels, the bucket is joined over the
+/// limit and the `memory warning` metric says so. Files are deleted as buckets finish; when a
+/// partition fails or is cancelled it deletes every bucket still queued, and the rest go with the
+/// plan.
 final class GraceHashJoin {
     /// One bucket to join: its build and probe files at a level.
-    struct Partition {
+    struct Partition: Sendable {
         let build: SpillFile?
         let probe: SpillFile?
         let level: Int
         /// `false` when splitting did not spread the build rows (one hot key).
         let splittable: Bool
+
+        /// Deletes both files.
+        func remove() {
+            build?.remove()
+            probe?.remove()
+        }
     }
 
     /// The bucket being joined.
@@ -42,23 +53,19 @@ final class GraceHashJoin {
     private let join: HashJoinExec
     private let build: JoinBuildSpill
     private let context: TaskContext
-    private var work: [Partition] = []
+    private var queue: GraceHashJoinQueue?
     private var current: Current?
     private var pending: [RecordBatch] = []
-    /// The level-0 build files until the probe side is partitioned.
-    private var builds: [SpillFile?]?
 
-    /// Takes over the build side's files (they are deleted with this stream from now on).
     init(join: HashJoinExec, build: JoinBuildSpill, context: TaskContext) {
         self.join = join
         self.build = build
         self.context = context
-        builds = build.buckets.takeAll()
     }
 
-    /// Whether probe rows with a NULL key can produce output for this join kind.
-    private var keepsNullProbeKeys: Bool {
-        switch join.kind {
+    /// Whether probe rows with a NULL key can produce output for `kind`.
+    private static func keepsNullProbeKeys(_ kind: JoinKind) -> Bool {
+        switch kind {
         case .left, .full, .anti, .mark: return true
         default: return false
         }
@@ -67,11 +74,24 @@ final class GraceHashJoin {
     /// Whether build rows nobody matched are emitted (so buckets without probe rows still matter).
     private var emitsUnmatchedBuild: Bool { join.kind == .right || join.kind == .full }
 
-    /// The next output batch, or `nil` once every bucket is joined.
+    /// The next output batch, or `nil` once no bucket is left.
+    /// - Throws: the first error of the probe input or of a bucket; every queued bucket's files
+    ///   are deleted then, as the query fails anyway.
     func next() async throws -> RecordBatch? {
-        if let builds {
-            self.builds = nil
-            try await partitionProbe(builds)
+        do {
+            return try await produce()
+        } catch {
+            current = nil
+            queue?.removeAll()
+            throw error
+        }
+    }
+
+    private func produce() async throws -> RecordBatch? {
+        if queue == nil {
+            queue = try await join.probeCell.get { [join, build, context] in
+                try await Self.partitionProbe(join: join, build: build, context: context)
+            }
         }
         while true {
             try context.checkCancelled()
@@ -79,30 +99,32 @@ final class GraceHashJoin {
                 join.metrics.recordBatch(rows: batch.rowCount)
                 return batch
             }
-            if current != nil {
-                let start = Clock.nanos()
-                try step()
-                join.metrics.addElapsed(nanos: Clock.nanos() - start)
-                continue
-            }
-            guard let partition = work.popLast() else { return nil }
             let start = Clock.nanos()
-            try open(partition)
+            if current != nil {
+                try step()
+            } else if let partition = queue?.take() {
+                try open(partition)
+            } else {
+                return nil
+            }
             join.metrics.addElapsed(nanos: Clock.nanos() - start)
         }
     }
 
-    /// Reads every probe partition concurrently into bucket files; queues the level-0 buckets.
-    private func partitionProbe(_ builds: [SpillFile?]) async throws {
+    /// Reads every probe partition concurrently into bucket files; returns the level-0 buckets
+    /// (with the build side's files, taken over from `build`).
+    private static func partitionProbe(join: HashJoinExec, build: JoinBuildSpill, context: TaskContext) async throws -> GraceHashJoinQueue {
+        let builds = build.buckets.takeAll()
         let probe = SpillBuckets(level: 0, directory: context.spillDirectory, prefix: "lagoa-join-probe", stats: build.stats)
-        _ = try await PartitionRunner.run(join.left, context: context) { [join, context, keepsNullProbeKeys] _, stream in
+        let keepNulls = keepsNullProbeKeys(join.kind)
+        _ = try await PartitionRunner.run(join.left, context: context) { _, stream in
             while let batch = try await stream.next() {
                 try context.checkCancelled()
                 if batch.rowCount == 0 { continue }
                 let start = Clock.nanos()
                 let keys = try join.leftKeys.map { try $0.evaluateColumn(batch) }
                 let encoded = try EncodedKeys(keys, rowCount: batch.rowCount)
-                if !keepsNullProbeKeys && encoded.hasNull.contains(true) {
+                if !keepNulls && encoded.hasNull.contains(true) {
                     let keep = (0..<batch.rowCount).filter { !encoded.hasNull[$0] }.map { Int32($0) }
                     try probe.write(Gather.batch(batch, keep), hashes: keep.map { encoded.hashes[Int($0)] })
                 } else {
@@ -114,15 +136,14 @@ final class GraceHashJoin {
         }
         join.metrics.set("spilled", build.stats.metric)
         let probes = probe.takeAll()
-        work = (0..<SpillBuckets.fanout).reversed().map { Partition(build: builds[$0], probe: probes[$0], level: 0, splittable: true) }
+        return GraceHashJoinQueue((0..<SpillBuckets.fanout).map { Partition(build: builds[$0], probe: probes[$0], level: 0, splittable: true) })
     }
 
     /// Starts joining `partition`: loads its build rows, or splits it when they do not fit.
     private func open(_ partition: Partition) throws {
         guard partition.probe != nil || (emitsUnmatchedBuild && partition.build != nil) else {
             // Nothing can come out of this bucket.
-            partition.build?.remove()
-            partition.probe?.remove()
+            partition.remove()
             return
         }
         let reservation = MemoryReservation(context.memory)
@@ -178,8 +199,7 @@ final class GraceHashJoin {
         if emitsUnmatchedBuild, let tail = join.emitter.unmatchedBuildRows(bucket.side, matched: bucket.matched, probeSchema: join.left.schema) {
             pending = BatchConcatenation.slices(tail, size: context.batchSize).reversed()
         }
-        bucket.partition.build?.remove()
-        bucket.partition.probe?.remove()
+        bucket.partition.remove()
         bucket.reservation.release()
     }
 
@@ -190,16 +210,15 @@ final class GraceHashJoin {
         let probes = SpillBuckets(level: level, directory: context.spillDirectory, prefix: "lagoa-join-probe", stats: build.stats)
         try rehash(partition.build, keys: join.rightKeys, into: builds)
         try rehash(partition.probe, keys: join.leftKeys, into: probes)
-        partition.build?.remove()
-        partition.probe?.remove()
+        partition.remove()
         let buildFiles = builds.takeAll()
         let probeFiles = probes.takeAll()
         // A bucket that kept nearly every row (one hot key) would only be rewritten again.
         let total = buildFiles.reduce(0) { $0 + ($1?.bytesWritten ?? 0) }
-        for b in (0..<SpillBuckets.fanout).reversed() {
+        queue?.push((0..<SpillBuckets.fanout).map { b in
             let bytes = buildFiles[b]?.bytesWritten ?? 0
-            work.append(Partition(build: buildFiles[b], probe: probeFiles[b], level: level, splittable: bytes * 10 < total * 9))
-        }
+            return Partition(build: buildFiles[b], probe: probeFiles[b], level: level, splittable: bytes * 10 < total * 9)
+        })
         join.metrics.set("spilled", build.stats.metric)
     }
 
@@ -212,5 +231,34 @@ final class GraceHashJoin {
             let columns = try keys.map { try $0.evaluateColumn(batch) }
             try buckets.write(batch, hashes: try EncodedKeys(columns, rowCount: batch.rowCount).hashes)
         }
+    }
+}
+
+/// The buckets of a spilled hash join not taken yet, shared by its probe partitions.
+final class GraceHashJoinQueue: Sendable {
+    private let partitions: Mutex<[GraceHashJoin.Partition]>
+
+    init(_ partitions: [GraceHashJoin.Partition]) {
+        self.partitions = Mutex(Array(partitions.reversed()))
+    }
+
+    /// The next bucket to join, or `nil` when every bucket is taken.
+    func take() -> GraceHashJoin.Partition? {
+        partitions.withLock { $0.popLast() }
+    }
+
+    /// Queues buckets of a split; they are taken before the rest.
+    func push(_ more: [GraceHashJoin.Partition]) {
+        partitions.withLock { $0.append(contentsOf: more.reversed()) }
+    }
+
+    /// Deletes the files of every bucket not taken yet.
+    func removeAll() {
+        let rest = partitions.withLock { p in
+            let rest = p
+            p = []
+            return rest
+        }
+        for partition in rest { partition.remove() }
     }
 }

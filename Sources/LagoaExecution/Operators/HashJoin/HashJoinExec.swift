@@ -9,9 +9,10 @@ public import LagoaPlanner
 ///
 /// Memory: the build side reserves its bytes batch by batch while it is collected. When the pool
 /// refuses, the build rows go to bucket files by key hash instead (``JoinBuildCollector``) and the
-/// join runs as a grace hash join (``GraceHashJoin``): probe partition 0 reads every probe
-/// partition into buckets by the same hash and joins bucket by bucket, the other partitions
-/// produce nothing. The `spilled` metric then shows rows, bytes and bucket files written.
+/// join runs as a grace hash join (``GraceHashJoin``): the first probe partition to start reads
+/// every probe partition into buckets by the same hash, then all probe partitions join buckets
+/// taken from a shared queue, one bucket at a time each (so output partitions no longer follow
+/// the probe partitions). The `spilled` metric shows rows, bytes and bucket files written.
 public final class HashJoinExec: ExecutionPlan {
     public let left: any ExecutionPlan
     public let right: any ExecutionPlan
@@ -24,6 +25,8 @@ public final class HashJoinExec: ExecutionPlan {
     public let metrics = OperatorMetrics()
     let emitter: JoinEmitter
     let buildCell = OnceCell<JoinBuild>()
+    /// The probe side in buckets, once the build side has spilled (see ``GraceHashJoin``).
+    let probeCell = OnceCell<GraceHashJoinQueue>()
     let tracker: JoinUnmatchedTracker
     public var children: [any ExecutionPlan] { [left, right] }
     public var partitionCount: Int { left.partitionCount }
@@ -73,18 +76,13 @@ public final class HashJoinExec: ExecutionPlan {
         var finished = false
         return ClosureBatchStream { [self] in
             if build == nil && grace == nil {
-                if finished { return nil }
                 switch try await buildSide(context) {
                 case .memory(let side, _):
                     build = side
                     matched = [Bool](repeating: false, count: side.rowCount)
                     probe = try left.execute(partition: partition, context: context)
                 case .spilled(let spill):
-                    // Partition 0 joins every probe partition bucket by bucket; the others are empty.
-                    guard partition == 0 else {
-                        finished = true
-                        return nil
-                    }
+                    // Every partition joins buckets of the whole probe side; see GraceHashJoin.
                     grace = GraceHashJoin(join: self, build: spill, context: context)
                 }
             }
