@@ -185,10 +185,18 @@ final class GraceHashJoin {
         )
     }
 
-    /// Joins the next probe batch of the current bucket, or finishes the bucket.
+    /// Joins the next probe rows (up to a batch) of the current bucket, or finishes the bucket.
     private func step() throws {
         guard var bucket = current else { return }
-        if let batch = try bucket.probe?.next() {
+        // Spilled probe batches hold about 1/16 of an input batch each: join them up again.
+        var parts: [RecordBatch] = []
+        var rows = 0
+        while rows < context.batchSize, let part = try bucket.probe?.next() {
+            parts.append(part)
+            rows += part.rowCount
+        }
+        if !parts.isEmpty {
+            let batch = BatchConcatenation.concatenate(parts, schema: join.left.schema)
             current = nil
             let out = try join.probeBatch(batch, bucket.side, &bucket.matched)
             current = bucket
