@@ -104,7 +104,7 @@ final class AggregateSpill: Sendable {
         }
         if let file = item.states {
             let reader = try file.makeReader()
-            while let batch = try reader.next() {
+            while let batch = try reader.next(coalescingTo: context.batchSize) {
                 try context.checkCancelled()
                 try state.mergeSpilledStates(batch, widths: widths)
                 try fit()
@@ -114,7 +114,7 @@ final class AggregateSpill: Sendable {
         for (k, file) in item.distinct.enumerated() {
             guard let file else { continue }
             let reader = try file.makeReader()
-            while let batch = try reader.next() {
+            while let batch = try reader.next(coalescingTo: context.batchSize) {
                 try context.checkCancelled()
                 try state.mergeSpilledDistinct(batch, aggregate: k)
                 try fit()

@@ -189,14 +189,7 @@ final class GraceHashJoin {
     private func step() throws {
         guard var bucket = current else { return }
         // Spilled probe batches hold about 1/16 of an input batch each: join them up again.
-        var parts: [RecordBatch] = []
-        var rows = 0
-        while rows < context.batchSize, let part = try bucket.probe?.next() {
-            parts.append(part)
-            rows += part.rowCount
-        }
-        if !parts.isEmpty {
-            let batch = BatchConcatenation.concatenate(parts, schema: join.left.schema)
+        if let batch = try bucket.probe?.next(coalescingTo: context.batchSize) {
             current = nil
             let out = try join.probeBatch(batch, bucket.side, &bucket.matched)
             current = bucket
