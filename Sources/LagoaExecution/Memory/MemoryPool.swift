@@ -34,6 +34,13 @@ public final class MemoryPool: Sendable {
         }
     }
 
+    /// Reserves `bytes` even past the limit: the last resort of an operator that has nothing left
+    /// to spill (one key whose rows alone exceed the limit).
+    func forceReserve(_ bytes: Int) {
+        used.add(bytes, ordering: .relaxed)
+    }
+
+    /// Gives back `bytes` reserved earlier.
     public func release(_ bytes: Int) {
         used.subtract(bytes, ordering: .relaxed)
     }

@@ -93,6 +93,20 @@ public final class SpillFile: @unchecked Sendable {
             let columns = try file.schema.fields.map { try decoder.column($0.type) }
             return RecordBatch(schema: file.schema, columns: columns, rowCount: rows)
         }
+
+        /// The next batches joined into one of at least `rows` rows (fewer at the end), or `nil`
+        /// after the last: bucket files hold many small batches, which cost more to process one
+        /// by one than to join up.
+        /// - Throws: ``ExecutionError`` (`io`) when the file is truncated.
+        func next(coalescingTo rows: Int) throws -> RecordBatch? {
+            var parts: [RecordBatch] = []
+            var count = 0
+            while count < rows, let part = try next() {
+                parts.append(part)
+                count += part.rowCount
+            }
+            return parts.isEmpty ? nil : BatchConcatenation.concatenate(parts, schema: file.schema)
+        }
     }
 }
 

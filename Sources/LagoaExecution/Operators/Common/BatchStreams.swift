@@ -42,3 +42,20 @@ public final class DeferredBatchStream: BatchStream {
         return try await output?.next()
     }
 }
+
+/// A stream that makes the stream it serves on the first ``next()`` (an operator that decides
+/// between in-memory and spilled output only once its input is consumed).
+final class LazyBatchStream: BatchStream {
+    private var make: (() async throws -> any BatchStream)?
+    private var stream: (any BatchStream)?
+
+    init(_ make: @escaping () async throws -> any BatchStream) { self.make = make }
+
+    func next() async throws -> RecordBatch? {
+        if let make {
+            self.make = nil
+            stream = try await make()
+        }
+        return try await stream?.next()
+    }
+}

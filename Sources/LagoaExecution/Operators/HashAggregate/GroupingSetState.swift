@@ -11,6 +11,8 @@ final class GroupingSetState {
     let seen: [KeyHashTable?]
     /// Argument types of each aggregate (to size accumulators that saw no rows).
     let argumentTypes: [[DataType]]
+    /// Types of each aggregate's evaluated argument columns (what the `seen` tables encode).
+    let argumentColumnTypes: [[DataType]]
     private var emptyKeyInserted = false
 
     init(keyIndices: [Int], aggregates: [AggregateSpec]) throws {
@@ -18,6 +20,7 @@ final class GroupingSetState {
         accumulators = try aggregates.map { try $0.makeAccumulator() }
         seen = aggregates.map { $0.distinct ? KeyHashTable() : nil }
         argumentTypes = aggregates.map(\.signature.argumentTypes)
+        argumentColumnTypes = aggregates.map { $0.arguments.map(\.type) }
     }
 
     var memoryBytes: Int {
@@ -55,7 +58,7 @@ final class GroupingSetState {
     }
 
     /// The rows (among `rows`, or all) whose (group key, arguments) were not seen before.
-    private func firstOccurrences(_ seenTable: KeyHashTable, keyColumns: [Column], arguments: [Column], rows: [Int32]?, rowCount n: Int) throws -> [Int32] {
+    func firstOccurrences(_ seenTable: KeyHashTable, keyColumns: [Column], arguments: [Column], rows: [Int32]?, rowCount n: Int) throws -> [Int32] {
         var columns = keyColumns + arguments
         var count = n
         if let rows {
@@ -98,6 +101,16 @@ final class GroupingSetState {
         }
     }
 
+    /// Lets every accumulator grow to every group, including groups that fed it no row (before
+    /// ``finish(groupTypes:groupingIDType:)`` and before taking its state for a spill).
+    func growAccumulators() throws {
+        let groupCount = table.groupCount
+        for (k, accumulator) in accumulators.enumerated() {
+            let empty = argumentTypes[k].map { ColumnBuilder($0).finish() }
+            try [Int32]().withUnsafeBufferPointer { try accumulator.update(groups: $0, groupCount: groupCount, arguments: empty) }
+        }
+    }
+
     /// Output columns: every group expression (NULL when not in this set), the aggregates, then
     /// the grouping id when `groupingIDType` is given.
     func finish(groupTypes: [DataType], groupingIDType: DataType?) throws -> [Column] {
@@ -114,10 +127,8 @@ final class GroupingSetState {
                 groupingID |= Int64(1) << Int64(j)
             }
         }
-        for (k, accumulator) in accumulators.enumerated() {
-            // Let the accumulator grow to every group, including groups that fed it no row.
-            let empty = argumentTypes[k].map { ColumnBuilder($0).finish() }
-            try [Int32]().withUnsafeBufferPointer { try accumulator.update(groups: $0, groupCount: groupCount, arguments: empty) }
+        try growAccumulators()
+        for accumulator in accumulators {
             let column = try accumulator.finish()
             guard column.count == groupCount else {
                 throw ExecutionError(.invalidData, "aggregate accumulator produced \(column.count) values for \(groupCount) groups; this is a bug, please report it")

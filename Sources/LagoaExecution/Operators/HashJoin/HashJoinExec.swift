@@ -11,6 +11,13 @@ public import LagoaPlanner
 /// RIGHT_SEMI / RIGHT_ANTI): the planner builds on the small side and streams the big one, each
 /// probe partition marks the build rows (or, without a filter, the keys) it matched, and the last
 /// partition to finish emits the build rows matched (semi) or never matched (anti).
+///
+/// Memory: the build side reserves its bytes batch by batch while it is collected. When the pool
+/// refuses, the build rows go to bucket files by key hash instead (``JoinBuildCollector``) and the
+/// join runs as a grace hash join (``GraceHashJoin``): the first probe partition to start reads
+/// every probe partition into buckets by the same hash, then all probe partitions join buckets
+/// taken from a shared queue, one bucket at a time each (so output partitions no longer follow
+/// the probe partitions). The `spilled` metric shows rows, bytes and bucket files written.
 public final class HashJoinExec: ExecutionPlan {
     public let left: any ExecutionPlan
     public let right: any ExecutionPlan
@@ -24,7 +31,9 @@ public final class HashJoinExec: ExecutionPlan {
     public let schema: Schema
     public let metrics = OperatorMetrics()
     let emitter: JoinEmitter
-    let buildCell = OnceCell<JoinBuildSide>()
+    let buildCell = OnceCell<JoinBuild>()
+    /// The probe side in buckets, once the build side has spilled (see ``GraceHashJoin``).
+    let probeCell = OnceCell<GraceHashJoinQueue>()
     let tracker: JoinUnmatchedTracker
     public var children: [any ExecutionPlan] { [left, right] }
     public var partitionCount: Int { left.partitionCount }
@@ -43,39 +52,55 @@ public final class HashJoinExec: ExecutionPlan {
         tracker = JoinUnmatchedTracker(partitions: left.partitionCount)
     }
 
-    func buildSide(_ context: TaskContext) async throws -> JoinBuildSide {
-        try await buildCell.get { [right, rightKeys, metrics] in
-            let batches = try await PartitionRunner.collect(right, context: context)
+    /// The build side, collected once for every probe partition: in memory, or spilled when the
+    /// memory pool refused it.
+    func buildSide(_ context: TaskContext) async throws -> JoinBuild {
+        try await buildCell.get { [self] in
+            let collector = JoinBuildCollector(join: self, context: context)
+            _ = try await PartitionRunner.run(right, context: context) { partition, stream in
+                while let batch = try await stream.next() {
+                    try context.checkCancelled()
+                    if batch.rowCount > 0 { try collector.add(batch, partition: partition) }
+                }
+                return 0
+            }
             let start = Clock.nanos()
-            let batch = BatchConcatenation.concatenate(batches, schema: right.schema)
-            let keys = try rightKeys.map { try $0.evaluateColumn(batch) }
-            let side = try JoinBuildSide(batch: batch, keys: keys)
-            try context.memory.reserve(side.memoryBytes, for: "HashJoinExec build side")
+            let build = try collector.finish()
             metrics.addElapsed(nanos: Clock.nanos() - start)
-            metrics.set("build rows", String(side.rowCount))
-            return side
+            switch build {
+            case .memory(let side, _): metrics.set("build rows", String(side.rowCount))
+            case .spilled(let spill): metrics.set("build rows", String(spill.rowCount))
+            }
+            return build
         }
     }
 
     public func execute(partition: Int, context: TaskContext) throws -> any BatchStream {
-        let probe = try left.execute(partition: partition, context: context)
+        var probe: (any BatchStream)? = nil
         var build: JoinBuildSide? = nil
+        var grace: GraceHashJoin? = nil
         var matched: [Bool] = []
         var pending: [RecordBatch] = []
         var finished = false
         return ClosureBatchStream { [self] in
-            if build == nil {
-                build = try await buildSide(context)
-                // Build-side semi/anti joins without a filter only track which keys matched.
-                let perKey = emitsBuildSide && filter == nil
-                matched = [Bool](repeating: false, count: perKey ? (build!.table?.groupCount ?? 0) : build!.rowCount)
+            if build == nil && grace == nil {
+                switch try await buildSide(context) {
+                case .memory(let side, _):
+                    build = side
+                    matched = [Bool](repeating: false, count: matchedCount(side))
+                    probe = try left.execute(partition: partition, context: context)
+                case .spilled(let spill):
+                    // Every partition joins buckets of the whole probe side; see GraceHashJoin.
+                    grace = GraceHashJoin(join: self, build: spill, context: context)
+                }
             }
+            if let grace { return try await grace.next() }
             let side = build!
             while true {
                 if !pending.isEmpty { return pending.removeFirst() }
                 if finished { return nil }
                 try context.checkCancelled()
-                guard let batch = try await probe.next() else {
+                guard let batch = try await probe!.next() else {
                     finished = true
                     if emitsBuildSide, let all = tracker.finish(matched),
                        let tail = emitter.buildSideRows(side, matched: all, perKey: filter == nil) {
@@ -99,7 +124,15 @@ public final class HashJoinExec: ExecutionPlan {
         }
     }
 
-    private func probeBatch(_ batch: RecordBatch, _ side: JoinBuildSide, _ matched: inout [Bool]) throws -> RecordBatch? {
+    /// The size of the `matched` flags for `side`: build rows, or distinct keys for build-side
+    /// semi/anti joins without a filter (they only track which keys matched).
+    func matchedCount(_ side: JoinBuildSide) -> Int {
+        emitsBuildSide && filter == nil ? (side.table?.groupCount ?? 0) : side.rowCount
+    }
+
+    /// The output rows of one probe batch against `side`; records matched build rows (right and
+    /// full joins) in `matched`.
+    func probeBatch(_ batch: RecordBatch, _ side: JoinBuildSide, _ matched: inout [Bool]) throws -> RecordBatch? {
         let n = batch.rowCount
         let keys = try leftKeys.map { try $0.evaluateColumn(batch) }
         let encoded = try EncodedKeys(keys, rowCount: n)

@@ -2,6 +2,9 @@ import LagoaColumnar
 
 /// The collected build (right) side of a join: all rows in one batch, and for hash joins a table of
 /// its distinct keys with the rows of each key chained (`head[group]`, `next[row]`, -1 ends).
+///
+/// A spilled hash join builds one of these per bucket (see ``GraceHashJoin``); ``hasNullKey`` and
+/// ``isEmpty`` then describe the whole build side, which NULL-aware anti and mark joins look at.
 final class JoinBuildSide: @unchecked Sendable {
     // Safe: fully built before it is shared, then only read.
     let batch: RecordBatch
@@ -10,15 +13,22 @@ final class JoinBuildSide: @unchecked Sendable {
     let next: [Int32]
     /// Whether some build row has a NULL in its key (NOT IN semantics).
     let hasNullKey: Bool
+    /// Whether the whole build side has no rows.
+    let isEmpty: Bool
     var rowCount: Int { batch.rowCount }
 
-    init(batch: RecordBatch, keys: [Column]?) throws {
+    /// - Parameters:
+    ///   - keys: the key columns of `batch`; `nil` for nested loop joins.
+    ///   - wholeSide: for one bucket of a spilled build side, the NULL-key flag and emptiness of
+    ///     the whole side (the bucket's own are used otherwise).
+    init(batch: RecordBatch, keys: [Column]?, wholeSide: (hasNullKey: Bool, isEmpty: Bool)? = nil) throws {
         self.batch = batch
+        isEmpty = wholeSide?.isEmpty ?? (batch.rowCount == 0)
         guard let keys else {
             table = nil
             head = []
             next = []
-            hasNullKey = false
+            hasNullKey = wholeSide?.hasNullKey ?? false
             return
         }
         let n = batch.rowCount
@@ -41,7 +51,7 @@ final class JoinBuildSide: @unchecked Sendable {
         self.table = table
         self.head = head
         self.next = next
-        self.hasNullKey = hasNull
+        self.hasNullKey = wholeSide?.hasNullKey ?? hasNull
     }
 
     var memoryBytes: Int {

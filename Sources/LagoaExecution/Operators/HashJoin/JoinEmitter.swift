@@ -78,7 +78,7 @@ struct JoinEmitter: Sendable {
             let rows = (0..<n).filter { hit[$0] }.map { Int32($0) }
             return rows.isEmpty ? nil : relabel(rows.count == n ? probe : Gather.batch(probe, rows))
         case .anti:
-            let buildEmpty = build.rowCount == 0
+            let buildEmpty = build.isEmpty
             if nullAware && build.hasNullKey && !buildEmpty { return nil }
             let rows = (0..<n).filter { i in
                 !hit[i] && (buildEmpty || !nullAware || !(probeHasNull?[i] ?? false))
@@ -86,7 +86,7 @@ struct JoinEmitter: Sendable {
             return rows.isEmpty ? nil : relabel(rows.count == n ? probe : Gather.batch(probe, rows))
         default:
             let builder = ColumnBuilder(.boolean, capacity: n)
-            let buildEmpty = build.rowCount == 0
+            let buildEmpty = build.isEmpty
             for i in 0..<n {
                 if hit[i] {
                     builder.appendBool(true)
