@@ -28,6 +28,24 @@ import Testing
         #expect(try await run(.scan(node)) == (90..<93).map { [.int(Int64($0))] })
     }
 
+    @Test("pushed conjuncts combine their masks, and a conjunct that can fail sees only the rows the earlier ones kept")
+    func conjunctsCombineAndGuard() async throws {
+        let builder = PlanBuilder()
+        let rows: [[Value]] = (0..<1000).map { [.int(Int64($0 % 20)), $0 % 13 == 0 ? .null : .int(Int64($0))] }
+        let (scan, refs) = builder.table("t", [("x", .int64), ("y", .int64)], rows, batches: 3)
+        guard case .scan(var node) = scan else { return }
+        let x = Expr.column(refs[0]), y = Expr.column(refs[1])
+        // x <> 0 AND y > 100 AND 100 // x >= 10: the division only runs where x <> 0.
+        node.filters = [E.bin(.notEqual, x, E.int(0)), E.bin(.greater, y, E.int(100)), E.bin(.greaterOrEqual, E.bin(.integerDivide, E.int(100), x), E.int(10))]
+        var expected: [[Value]] = []
+        for i in 0..<1000 {
+            let xi = i % 20
+            guard xi != 0, i % 13 != 0, i > 100, 100 / xi >= 10 else { continue }
+            expected.append([.int(Int64(xi)), .int(Int64(i))])
+        }
+        #expect(sorted(try await run(.scan(node))) == sorted(expected))
+    }
+
     @Test func partitionsAreGroupedPerThread() async throws {
         let builder = PlanBuilder()
         let (scan, _) = builder.table("t", [("x", .int64)], (0..<40).map { [.int(Int64($0))] }, batches: 10, partitions: 10)

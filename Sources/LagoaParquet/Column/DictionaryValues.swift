@@ -41,12 +41,27 @@ struct DictionaryValues: Sendable {
             out.data.count = position
             out.values.count += n * 8
         } else {
-            out.values.reserve(n * width)
+            // 8 spare bytes let widths below 8 be copied as one 8-byte word per value.
+            out.values.reserve(n * width + 8)
             let dst = out.values.pointer + out.values.count
             switch width {
             case 4: Self.gatherFixed(UInt32.self, values.pointer, dst, indices)
             case 8: Self.gatherFixed(UInt64.self, values.pointer, dst, indices)
             case 16: Self.gatherFixed(UInt128.self, values.pointer, dst, indices)
+            case 1..<8:
+                // FIXED_LEN_BYTE_ARRAY decimals (7 bytes for precision 15): an overlapping 8-byte
+                // store per value, whose extra bytes the next value overwrites. Entries near the
+                // end of the dictionary, where an 8-byte load would pass it, are copied exactly.
+                let src = values.pointer
+                let lastWordStart = count * width - 8
+                for k in 0..<n {
+                    let offset = Int(indices[k]) * width
+                    if offset <= lastWordStart {
+                        (dst + k * width).storeBytes(of: src.loadUnaligned(fromByteOffset: offset, as: UInt64.self), as: UInt64.self)
+                    } else {
+                        (dst + k * width).copyMemory(from: src + offset, byteCount: width)
+                    }
+                }
             default:
                 for k in 0..<n {
                     (dst + k * width).copyMemory(from: values.pointer + Int(indices[k]) * width, byteCount: width)

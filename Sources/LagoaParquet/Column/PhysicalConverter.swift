@@ -59,9 +59,16 @@ enum PhysicalConverter {
             let dst = out.typed(Int128.self)
             let src = decoded.values.pointer
             if width <= 8 && width > 0 {
-                // Most decimals (precision ≤ 18) fit 8 bytes: assemble a UInt64 and sign-extend.
+                // Most decimals (precision ≤ 18) fit 8 bytes: one unaligned big-endian load puts
+                // the value in the high bytes, an arithmetic shift sign-extends it. The last few
+                // values, whose 8-byte load would pass the end, are assembled byte by byte.
                 let shift = UInt64(64 - 8 * width)
-                for i in 0..<n {
+                let fast = n * width >= 8 ? (n * width - 8) / width + 1 : 0
+                for i in 0..<fast {
+                    let raw = UInt64(bigEndian: src.loadUnaligned(fromByteOffset: i * width, as: UInt64.self))
+                    dst[i] = Int128(Int64(bitPattern: raw) >> Int64(shift))
+                }
+                for i in fast..<n {
                     let p = src + i * width
                     var v: UInt64 = 0
                     for k in 0..<width { v = (v << 8) | UInt64(p.load(fromByteOffset: k, as: UInt8.self)) }

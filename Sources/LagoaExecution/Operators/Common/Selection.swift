@@ -37,6 +37,28 @@ public enum Selection {
         }
     }
 
+    /// The rows true in both masks (NULL counts as false), as a boolean column without NULLs.
+    /// - Precondition: both are boolean columns of the same length.
+    public static func and(_ a: Column, _ b: Column) -> Column {
+        let n = a.count
+        let words = (n + 63) >> 6
+        var out = MutableBuffer(zeroed: max(words * 8, 8))
+        let dst = out.typed(UInt64.self)
+        for w in 0..<words { dst[w] = trueBits(a, w) & trueBits(b, w) }
+        if n & 63 != 0 { dst[words - 1] &= (UInt64(1) << UInt64(n & 63)) &- 1 }
+        out.count = max(words * 8, 8)
+        return Column(type: .boolean, count: n, nullCount: 0, values: out.finish())
+    }
+
+    /// Word `w` of a mask's valid-and-true bits.
+    @inline(__always)
+    private static func trueBits(_ mask: Column, _ w: Int) -> UInt64 {
+        guard let values = mask.values else { return 0 }
+        var bits = loadWord(values, bitOffset: mask.offset + (w << 6))
+        if mask.nullCount > 0, let validity = mask.validity { bits &= loadWord(validity, bitOffset: mask.offset + (w << 6)) }
+        return bits
+    }
+
     /// Number of rows where `mask` is true (valid and set).
     public static func countTrue(_ mask: Column) -> Int {
         guard mask.count > 0, let values = mask.values else { return 0 }

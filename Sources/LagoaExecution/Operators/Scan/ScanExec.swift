@@ -35,18 +35,51 @@ public final class ScanExec: ExecutionPlan {
     }
 
     /// The filtered batch, relabelled to the scan's schema; `nil` when no row passes.
+    ///
+    /// The conjuncts' masks are combined with AND and the batch is gathered once, not once per
+    /// conjunct; it is gathered early when the rows left are under a quarter (so later conjuncts
+    /// see fewer rows), and before a conjunct that could fail on a row an earlier one rejected
+    /// (`x <> 0 AND 10 / x > 1` must not divide by zero).
     func apply(_ batch: RecordBatch) throws -> RecordBatch? {
         var batch = BatchConcatenation.relabel(batch, schema)
-        for filter in filters {
+        var pending: Column? = nil
+        for (k, filter) in filters.enumerated() {
+            if let mask = pending, !ScanExec.cannotFail(filter) {
+                batch = BatchFilter.filter(batch, by: mask)
+                pending = nil
+            }
             if batch.rowCount == 0 { return nil }
             switch try filter.evaluate(batch) {
             case .scalar(let value, _):
                 guard case .bool(true) = value else { return nil }
             case .column(let mask):
-                batch = BatchFilter.filter(batch, by: mask)
+                let combined = pending.map { Selection.and($0, mask) } ?? mask
+                let kept = Selection.countTrue(combined)
+                if kept == 0 { return nil }
+                if kept * 4 < batch.rowCount && k < filters.count - 1 {
+                    batch = Gather.batch(batch, Selection.indices(of: combined))
+                    pending = nil
+                } else {
+                    pending = combined
+                }
             }
         }
+        if let mask = pending { batch = BatchFilter.filter(batch, by: mask) }
         return batch.rowCount > 0 ? batch : nil
+    }
+
+    /// Whether evaluating `expr` on any row is free of runtime errors: comparisons, AND/OR/NOT,
+    /// IS NULL, IN and LIKE over columns and constants (no arithmetic, casts or functions).
+    static func cannotFail(_ expr: any PhysicalExpr) -> Bool {
+        switch expr {
+        case is ColumnExpr, is LiteralExpr: return true
+        case let e as BinaryExpr: return e.op.isComparison && cannotFail(e.lhs) && cannotFail(e.rhs)
+        case let e as LogicalExpr: return cannotFail(e.lhs) && cannotFail(e.rhs)
+        case let e as NotExpr: return cannotFail(e.input)
+        case let e as IsNullExpr: return cannotFail(e.input)
+        case let e as InSetExpr: return cannotFail(e.input)
+        default: return false
+        }
     }
 
     public var displayText: String {
