@@ -7,13 +7,14 @@ import LagoaTesting
 /// An engine over a fresh temporary warehouse (local files, in-memory catalog).
 struct EngineFixture {
     let directory: String
+    let catalog: Catalog
     let engine: Engine
     let session: Session
 
     init() throws {
         directory = TestPaths.temporaryDirectory(prefix: "lagoa-engine")
         let store = try LocalFileSystemStore(root: directory)
-        let catalog = Catalog(store: InMemoryCatalogStore(), io: FileIO(stores: [store]), warehouse: store.url)
+        catalog = Catalog(store: InMemoryCatalogStore(), io: FileIO(stores: [store]), warehouse: store.url)
         engine = Engine(catalog: catalog, options: EngineOptions(threads: 2))
         session = engine.makeSession()
     }

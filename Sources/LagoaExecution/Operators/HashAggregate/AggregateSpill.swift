@@ -23,18 +23,18 @@ final class AggregateSpill: Sendable {
     private let aggregate: HashAggregateExec
     private let context: TaskContext
     let stats = SpillStats()
-    /// State columns per aggregate (0 for DISTINCT aggregates, whose seen rows are spilled).
-    let widths: [Int]
+    /// State columns per aggregate (0 for DISTINCT aggregates, whose seen rows are spilled), known
+    /// from the first spill on; nothing of this runs while nothing spills.
+    private let knownWidths = Mutex<[Int]?>(nil)
     private let groupTypes: [DataType]
     /// Level-0 buckets per grouping set; `nil` for sets without keys.
     private let buckets: [AggregateSetBuckets?]
     private let spilled = Atomic<Bool>(false)
     private let groups = Atomic<Int>(0)
 
-    init(aggregate: HashAggregateExec, context: TaskContext) throws {
+    init(aggregate: HashAggregateExec, context: TaskContext) {
         self.aggregate = aggregate
         self.context = context
-        widths = try aggregate.aggregates.map { $0.distinct ? 0 : try $0.makeAccumulator().state().count }
         groupTypes = aggregate.groupExprs.map(\.type)
         let stats = self.stats
         buckets = aggregate.groupingSets.map { keys in
@@ -42,7 +42,17 @@ final class AggregateSpill: Sendable {
         }
     }
 
-    /// Whether some partial was spilled: the output then comes from ``makeStream(first:)``.
+    /// State columns per aggregate, asked once of fresh accumulators.
+    private var widths: [Int] {
+        get throws {
+            if let known = knownWidths.withLock({ $0 }) { return known }
+            let widths = try aggregate.aggregates.map { $0.distinct ? 0 : try $0.makeAccumulator().state().count }
+            knownWidths.withLock { $0 = widths }
+            return widths
+        }
+    }
+
+    /// Whether some partial was spilled: the output then comes from ``makeStream(first:groups:)``.
     var hasSpilled: Bool { spilled.load(ordering: .relaxed) }
 
     /// Whether `sets` hold a group that ``spill(_:)`` would write (sets without keys stay).
@@ -55,6 +65,7 @@ final class AggregateSpill: Sendable {
     /// - Throws: ``ExecutionError`` (`io`) when a spill file cannot be written.
     func spill(_ sets: [GroupingSetState]) throws -> [GroupingSetState] {
         spilled.store(true, ordering: .relaxed)
+        let widths = try self.widths
         var out: [GroupingSetState] = []
         for (s, set) in sets.enumerated() {
             guard let target = buckets[s] else {
@@ -84,6 +95,7 @@ final class AggregateSpill: Sendable {
     /// - Returns: output batches, or the partitions of the next level to merge instead.
     func merge(_ item: AggregateSpillPartition) throws -> (batches: [RecordBatch], more: [AggregateSpillPartition]) {
         let keyIndices = aggregate.groupingSets[item.set]
+        let widths = try self.widths
         var state = try GroupingSetState(keyIndices: keyIndices, aggregates: aggregate.aggregates)
         let reservation = MemoryReservation(context.memory)
         var next: AggregateSetBuckets? = nil

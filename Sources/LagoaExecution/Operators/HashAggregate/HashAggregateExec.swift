@@ -56,7 +56,7 @@ public final class HashAggregateExec: ExecutionPlan {
     }
 
     private func run(_ context: TaskContext) async throws -> any BatchStream {
-        let spill = try AggregateSpill(aggregate: self, context: context)
+        let spill = AggregateSpill(aggregate: self, context: context)
         let sequential = aggregates.contains { $0.distinct }
         let partials: [Partial]
         if sequential {

@@ -115,6 +115,11 @@ final class GraceHashJoin {
     /// (with the build side's files, taken over from `build`).
     private static func partitionProbe(join: HashJoinExec, build: JoinBuildSpill, context: TaskContext) async throws -> GraceHashJoinQueue {
         let builds = build.buckets.takeAll()
+        if join.kind == .anti && join.nullAware && build.hasNullKey {
+            // NOT IN over a side with a NULL: no probe row can qualify.
+            for file in builds { file?.remove() }
+            return GraceHashJoinQueue([])
+        }
         let probe = SpillBuckets(level: 0, directory: context.spillDirectory, prefix: "lagoa-join-probe", stats: build.stats)
         let keepNulls = keepsNullProbeKeys(join.kind) && !join.emitsBuildSide
         _ = try await PartitionRunner.run(join.left, context: context) { _, stream in
