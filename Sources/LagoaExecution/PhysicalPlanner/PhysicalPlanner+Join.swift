@@ -15,14 +15,7 @@ extension PhysicalPlanner {
         }
         var leftKeys = try await compile(node.equiKeys.map(\.left), input: node.left.output)
         var rightKeys = try await compile(node.equiKeys.map(\.right), input: node.right.output)
-        // Keys are compared as encoded bytes, so both sides must have the same type.
-        for k in leftKeys.indices where leftKeys[k].type != rightKeys[k].type {
-            guard let common = TypeCoercion.commonSupertype([leftKeys[k].type, rightKeys[k].type]) else {
-                throw ExecutionError(.unsupported, "join keys \(leftKeys[k].displayText) (\(leftKeys[k].type)) and \(rightKeys[k].displayText) (\(rightKeys[k].type)) have no common type; cast one side")
-            }
-            if leftKeys[k].type != common { leftKeys[k] = CastExpr(leftKeys[k], to: common, isTry: false) }
-            if rightKeys[k].type != common { rightKeys[k] = CastExpr(rightKeys[k], to: common, isTry: false) }
-        }
+        try Self.coerceKeys(&leftKeys, &rightKeys)
         return HashJoinExec(left: left, right: right, kind: node.kind, leftKeys: leftKeys, rightKeys: rightKeys, filter: filter, nullAware: node.nullAware, schema: schema)
     }
 
@@ -42,15 +35,22 @@ extension PhysicalPlanner {
         if let expr = node.filter { filter = try await compile(expr, input: node.right.output + node.left.output) }
         var probeKeys = try await compile(node.equiKeys.map(\.right), input: node.right.output)
         var buildKeys = try await compile(node.equiKeys.map(\.left), input: node.left.output)
-        for k in probeKeys.indices where probeKeys[k].type != buildKeys[k].type {
-            guard let common = TypeCoercion.commonSupertype([probeKeys[k].type, buildKeys[k].type]) else {
-                throw ExecutionError(.unsupported, "join keys \(buildKeys[k].displayText) (\(buildKeys[k].type)) and \(probeKeys[k].displayText) (\(probeKeys[k].type)) have no common type; cast one side")
-            }
-            if probeKeys[k].type != common { probeKeys[k] = CastExpr(probeKeys[k], to: common, isTry: false) }
-            if buildKeys[k].type != common { buildKeys[k] = CastExpr(buildKeys[k], to: common, isTry: false) }
-        }
+        try Self.coerceKeys(&probeKeys, &buildKeys)
         return HashJoinExec(
             left: probe, right: build, kind: node.kind, leftKeys: probeKeys, rightKeys: buildKeys, filter: filter,
             nullAware: false, emitsBuildSide: true, schema: Self.schema(node.output))
+    }
+
+    /// Casts each pair of keys to their common type: keys are compared as encoded bytes, so both
+    /// sides must have the same type.
+    /// - Throws: ``ExecutionError`` naming both keys when they have no common type.
+    static func coerceKeys(_ a: inout [any PhysicalExpr], _ b: inout [any PhysicalExpr]) throws {
+        for k in a.indices where a[k].type != b[k].type {
+            guard let common = TypeCoercion.commonSupertype([a[k].type, b[k].type]) else {
+                throw ExecutionError(.unsupported, "join keys \(a[k].displayText) (\(a[k].type)) and \(b[k].displayText) (\(b[k].type)) have no common type; cast one side")
+            }
+            if a[k].type != common { a[k] = CastExpr(a[k], to: common, isTry: false) }
+            if b[k].type != common { b[k] = CastExpr(b[k], to: common, isTry: false) }
+        }
     }
 }
