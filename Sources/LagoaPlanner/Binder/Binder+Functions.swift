@@ -11,6 +11,9 @@ extension Binder {
         if registry.aggregate(name) != nil || (name == "count" && call.isStar) {
             return try await bindAggregateCall(call, name: name, expression, context)
         }
+        if name == "grouping", registry.scalar(name) == nil {
+            return try await bindGrouping(call, expression, context)
+        }
         if call.isStar || call.distinct || !call.orderBy.isEmpty || call.filter != nil {
             if registry.scalar(name) != nil {
                 throw PlannerError(.invalidStatement, "\(name) is not an aggregate function; DISTINCT, ORDER BY, FILTER and * apply to aggregates only", span: expression.span.range)
@@ -22,6 +25,40 @@ extension Binder {
             throw PlannerError(.unknownFunction, "function \"\(name)\" does not exist", span: expression.span.range)
         }
         return try bindScalar(name, arguments, expression)
+    }
+
+    /// `GROUPING(a, b, …)`: a bitmask with one bit per argument, most significant first, set where
+    /// that GROUP BY expression is aggregated away in the row's grouping set (PostgreSQL, DuckDB).
+    /// Computed from the aggregate's grouping-id column.
+    private func bindGrouping(_ call: FunctionCall, _ expression: Expression, _ context: ExpressionContext) async throws -> Expr {
+        guard let collector = context.aggregates, !collector.groupBy.isEmpty else {
+            throw PlannerError(.invalidStatement, "GROUPING() needs GROUP BY; it is allowed in SELECT, HAVING and ORDER BY", span: expression.span.range)
+        }
+        guard !call.arguments.isEmpty, call.arguments.count < 63 else {
+            throw PlannerError(.invalidStatement, "GROUPING() takes 1 to 62 GROUP BY expressions", span: expression.span.range)
+        }
+        var inner = context
+        inner.scope = collector.inputScope
+        inner.aggregates = nil
+        inner.windows = nil
+        inner.clause = "GROUPING arguments"
+        let keys = collector.groupBy.map { String(describing: $0) }
+        let id = Expr.column(collector.groupingIDColumn(ids))
+        let signature = FunctionSignature(argumentTypes: [.int64, .int64], returnType: .int64)
+        func int(_ v: Int64) -> Expr { .literal(.int(v), .int64) }
+        let n = call.arguments.count
+        var result: Expr? = nil
+        for (k, argument) in call.arguments.enumerated() {
+            let bound = try await bindExpression(argument.value, inner)
+            guard let index = keys.firstIndex(of: String(describing: bound)) else {
+                throw PlannerError(.invalidStatement, "arguments of GROUPING must be GROUP BY expressions; \(bound.sqlText) is not", span: argument.value.span.range)
+            }
+            // ((id // 2^index) % 2) × 2^(n-1-k)
+            let bit = Expr.binary(.modulo, .binary(.integerDivide, id, int(Int64(1) << Int64(index)), signature: signature), int(2), signature: signature)
+            let weighted = Expr.binary(.multiply, bit, int(Int64(1) << Int64(n - 1 - k)), signature: signature)
+            result = result.map { .binary(.add, $0, weighted, signature: signature) } ?? weighted
+        }
+        return result!
     }
 
     /// Binds an aggregate call's arguments in the FROM scope and returns the aggregate's column.

@@ -48,6 +48,7 @@ extension Binder {
                 return ids.make(e.sqlText, e.type)
             }
         }
+        aggregates?.groupBy = groupBy
         var groupKeys: [String: ColumnRef] = [:]
         for (e, c) in zip(groupBy, groupOutput) { groupKeys[String(describing: e)] = c }
         let groupify: ((Expr, Expression) throws -> Expr)? = aggregating
@@ -140,7 +141,7 @@ extension Binder {
 
         // Build: Aggregate → HAVING → Window → QUALIFY → Project.
         if aggregating {
-            plan = .aggregate(Aggregate(input: plan, groupBy: groupBy, groupOutput: groupOutput, aggregates: aggregates?.calls ?? [], groupingSets: groupingSets))
+            plan = .aggregate(Aggregate(input: plan, groupBy: groupBy, groupOutput: groupOutput, aggregates: aggregates?.calls ?? [], groupingSets: groupingSets, groupingID: aggregates?.groupingID))
         }
         if let having { plan = .filter(Filter(input: plan, predicate: having)) }
         if !windows.calls.isEmpty { plan = .window(Window(input: plan, functions: windows.calls)) }

@@ -24,8 +24,21 @@ final class AggregateCollector {
     let inputScope: Scope
     private(set) var calls: [AggregateCall] = []
     private var byKey: [String: ColumnRef] = [:]
+    /// The GROUP BY expressions, which `GROUPING(…)` arguments must be.
+    var groupBy: [Expr] = []
+    /// The grouping-id column (bit i set where `groupBy[i]` is aggregated away), made when
+    /// `GROUPING(…)` is used.
+    private(set) var groupingID: ColumnRef? = nil
 
     init(inputScope: Scope) { self.inputScope = inputScope }
+
+    /// The grouping-id column, made on first use.
+    func groupingIDColumn(_ ids: ColumnIDGenerator) -> ColumnRef {
+        if let groupingID { return groupingID }
+        let column = ids.make("grouping_id", .int64)
+        groupingID = column
+        return column
+    }
 
     /// The output column of `call`, reusing an identical earlier call's.
     func add(_ call: AggregateCall) -> ColumnRef {
