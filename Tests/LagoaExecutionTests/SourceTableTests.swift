@@ -88,6 +88,36 @@ import Testing
         #expect(Self.ids(filtered.rows) == expectedIDs)
     }
 
+    @Test("Iceberg source: row groups whose statistics rule out the filter are skipped inside a file")
+    func icebergRowGroupPruning() async throws {
+        let store = InMemoryObjectStore(name: "wh")
+        let catalog = Catalog(store: InMemoryCatalogStore(), io: FileIO(stores: [store]), warehouse: store.url)
+        let ns = try Namespace(["sales"])
+        try await catalog.createNamespace(ns)
+        // A tiny row group size: the writer closes a row group after every batch or so.
+        var table = try await catalog.createTable(
+            TableIdentifier(namespace: ns, name: "events"), schema: try IcebergSchema(fresh: Schema(Self.fields)),
+            properties: ["write.parquet.row-group-size-bytes": "64"]
+        )
+        table = try await table.append(BatchList([Self.batch(0..<10), Self.batch(10..<20), Self.batch(20..<30), Self.batch(30..<40)]))
+        let source = try IcebergTableSource(table: table, name: "sales.events", targetPartitions: 2)
+        let all = try await Self.scan(source)
+        #expect(Self.ids(all.rows) == Array(0..<40))
+        let id = ColumnRef(id: 8, name: "id", type: .int64)
+        let name = ColumnRef(id: 9, name: "name", type: .string)
+        let filtered = try await Self.scan(source, columns: [0, 2], filters: [Self.compare(id, .greaterOrEqual, .int(33), .int64)], output: [id, name])
+        // The scan returns whole row groups; the executor applies the filter exactly.
+        #expect(Self.ids(filtered.rows).allSatisfy { $0 >= 20 })
+        #expect(Self.ids(filtered.rows).filter { $0 >= 33 } == Array(33..<40))
+        let summary = try #require(filtered.plan.pruningSummary)
+        #expect(summary.contains("row groups"))
+        #expect(!summary.contains("row groups 0 of"))
+        let counts = summary.split(separator: "row groups ")[1].split(separator: " ")
+        let kept = try #require(Int(counts[0])), total = try #require(Int(String(counts[2].filter(\.isNumber))))
+        #expect(total >= 4)
+        #expect(kept < total)
+    }
+
     @Test("Iceberg source: time travel reads an older snapshot")
     func icebergTimeTravel() async throws {
         let table = try await Self.icebergTable()

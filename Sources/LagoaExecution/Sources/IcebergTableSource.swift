@@ -1,6 +1,7 @@
 public import LagoaColumnar
 import LagoaFunctions
 public import LagoaIceberg
+import LagoaParquet
 public import LagoaPlanner
 
 /// An Iceberg table at one snapshot as a query's ``TableSource``.
@@ -46,6 +47,13 @@ public struct IcebergTableSource: TableSource {
         return snapshot.summary["total-records"].flatMap(Double.init)
     }
 
+    /// Field id of each column of the read schema, by name.
+    private var fieldIDs: [String: Int] {
+        var ids: [String: Int] = [:]
+        for field in readSchema.fields { ids[field.name] = Int(field.id) }
+        return ids
+    }
+
     public func estimatedDistinctCount(column: Int) -> Double? {
         column < distinctEstimates.count ? distinctEstimates[column] : nil
     }
@@ -67,7 +75,9 @@ public struct IcebergTableSource: TableSource {
         // Keep only the conjuncts Iceberg accepts for this schema (a literal it cannot convert
         // would fail the whole scan; pruning is optional).
         var accepted: [IcebergExpression] = []
+        var rowGroupFilters: [ParquetFilter] = []
         for predicate in ScanFilterTranslation.predicates(filters, names: byID) {
+            if let p = ScanFilterTranslation.parquet(predicate) { rowGroupFilters.append(p) }
             guard let e = ScanFilterTranslation.iceberg(predicate) else { continue }
             if (try? TableScan(table: table, selector: selector, filter: e)) != nil { accepted.append(e) }
         }
@@ -92,9 +102,29 @@ public struct IcebergTableSource: TableSource {
         let reader = try ScanReader(scan: TableScan(table: table, selector: selector, columns: names))
         var summary = "files \(tasks.count) of \(total.map(String.init) ?? "?")"
         if tasks.count < planned { summary += " (limit)" }
-        if filter != .alwaysTrue { summary += " filter: \(filter)" }
         var partitions: [any ScanPartition] = []
         let perFile = tasks.isEmpty ? 1 : max(1, (targetPartitions + tasks.count - 1) / tasks.count)
+        if !rowGroupFilters.isEmpty {
+            // Row groups whose statistics rule out the filters are skipped within each file.
+            let pruning = IcebergRowGroupPruning(filter: rowGroupFilters.count == 1 ? rowGroupFilters[0] : .and(rowGroupFilters), fieldIDs: fieldIDs)
+            var kept = 0
+            var all = 0
+            var remaining: [FileScanTask] = []
+            for task in tasks {
+                guard let (runs, count) = await pruning.runs(for: task, io: table.io) else {
+                    remaining.append(task)
+                    continue
+                }
+                all += count
+                kept += runs.reduce(0) { $0 + $1.count }
+                for run in IcebergRowGroupPruning.split(runs, into: perFile) {
+                    partitions.append(IcebergScanPartition(reader: reader, task: task, rowGroups: run))
+                }
+            }
+            summary += ", row groups \(kept) of \(all)"
+            tasks = remaining
+        }
+        if filter != .alwaysTrue { summary += " filter: \(filter)" }
         for task in tasks {
             // Writers record one split offset per row group.
             let groups = task.file.splitOffsets?.count ?? 1

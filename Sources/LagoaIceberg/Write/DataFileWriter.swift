@@ -44,6 +44,9 @@ final class DataFileWriter {
         if let compression = LagoaCompression.CompressionCodec(name: codec) {
             options.compression = compression
         }
+        if let bytes = metadata.properties["write.parquet.row-group-size-bytes"].flatMap(Int.init), bytes > 0 {
+            options.maxRowGroupBytes = bytes
+        }
         options.createdBy = "lagoa (Apache Iceberg writer)"
         self.options = options
         self.targetFileBytes = Int64(metadata.properties["write.target-file-size-bytes"] ?? "") ?? 512 * 1024 * 1024
