@@ -1,7 +1,8 @@
 import LagoaColumnar
 
 /// `arg_min(x, key)` / `arg_max(x, key)` (aliases `min_by`, `max_by`): the `x` of the row with the
-/// smallest / largest non-NULL `key`; the first such row wins ties.
+/// smallest / largest `key` among rows where neither `x` nor `key` is NULL (as DuckDB); the first
+/// such row wins ties.
 struct ArgMinMaxFunction: AggregateFunction {
     let name: String
     let isMax: Bool
@@ -36,7 +37,7 @@ final class ArgMinMaxAccumulator: GroupedAccumulator {
             values.append(contentsOf: repeatElement(.null, count: groupCount - values.count))
             keys.append(contentsOf: repeatElement(.null, count: groupCount - keys.count))
         }
-        for i in 0..<groups.count where keyColumn.isValid(i) {
+        for i in 0..<groups.count where keyColumn.isValid(i) && valueColumn.isValid(i) {
             let g = Int(groups[i])
             let key = keyColumn.value(at: i)
             let better = keys[g].isNull || (ValueOrder.compare(key, keys[g]).map { isMax ? $0 > 0 : $0 < 0 } ?? false)
