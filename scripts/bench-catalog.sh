@@ -5,6 +5,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/venv.sh "$root/.venv" "$root/scripts/requirements-test.txt"
+# SwiftPM caches the root package's file list inside Benchmarks/.build; a newer manifest
+# makes it list Sources/ again, so files added since the last benchmark build are seen.
+touch "$root/Benchmarks/Package.swift"
 swift build --package-path Benchmarks -c release --product lagoa-bench
 bench="$(swift build --package-path Benchmarks -c release --show-bin-path)/lagoa-bench"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,6 +17,9 @@ data=$(LAGOA_TPCH_DIR="${LAGOA_TPCH_DIR:-$root/.build-cache/tpch/sf$SF}" scripts
 warehouse="$root/.build-cache/tpch/sf$SF-warehouse"
 lagoa_args=()
 if [ "${DUCKDB_ONLY:-0}" != "1" ]; then
+    # SwiftPM caches the root package's file list inside Benchmarks/.build; a newer manifest
+    # makes it list Sources/ again, so files added since the last benchmark build are seen.
+    touch "$root/Benchmarks/Package.swift"
     swift build --package-path Benchmarks -c release --product lagoa-bench
     bench="$(swift build --package-path Benchmarks -c release --show-bin-path)/lagoa-bench"
     # A warehouse loaded by an older build is reloaded: the marker is removed when the binary is newer.
