@@ -106,10 +106,22 @@ extension StatementRunner {
         return .status("DELETE \(deleted)", rows: deleted)
     }
 
-    /// `UPDATE t SET c = e, … [WHERE p]`.
+    /// `UPDATE t SET c = e, … [FROM s] [WHERE p]`. With FROM it runs as `MERGE INTO t USING s ON p
+    /// WHEN MATCHED THEN UPDATE SET …`, so a target row matching several rows of `s` is refused
+    /// (PostgreSQL would pick one arbitrarily).
     func update(_ update: Update) async throws -> QueryResult {
-        guard update.from.isEmpty else {
-            throw EngineError(.unsupported, "UPDATE … FROM is not supported yet; use MERGE INTO t USING source ON … WHEN MATCHED THEN UPDATE SET …")
+        if !update.from.isEmpty {
+            guard update.from.count == 1 else {
+                throw EngineError(.unsupported, "UPDATE … FROM takes one table or subquery; join several inside a subquery: FROM (SELECT … FROM a JOIN b ON …) AS s")
+            }
+            guard let condition = update.whereClause else {
+                throw EngineError(.invalidInput, "UPDATE … FROM needs a WHERE clause relating the rows of \(update.table) to those of the FROM item")
+            }
+            let merge = Merge(
+                target: update.table, targetAlias: update.alias, source: update.from[0], on: condition,
+                clauses: [MergeClause(matched: true, action: .update(update.assignments))])
+            let result = try await self.merge(merge, statement: "UPDATE … FROM", condition: "WHERE")
+            return .status("UPDATE \(result.rowCount)", rows: result.rowCount)
         }
         let target = try await target(update.table)
         for assignment in update.assignments where !target.names.contains(assignment.column.value) {

@@ -5,7 +5,10 @@ import LagoaSQL
 /// `MERGE INTO target USING source ON cond WHEN [NOT] MATCHED [AND c] THEN …`, as incremental
 /// models need. The first clause whose condition holds decides a row's fate, as in SQL:2008.
 extension StatementRunner {
-    func merge(_ merge: Merge) async throws -> QueryResult {
+    /// - Parameters:
+    ///   - statement, condition: how error messages name the statement and its match condition
+    ///     (`UPDATE … FROM` runs as a MERGE).
+    func merge(_ merge: Merge, statement: String = "MERGE", condition conditionName: String = "ON") async throws -> QueryResult {
         let target = try await target(merge.target)
         let targetAlias = Self.quote(merge.targetAlias?.value ?? merge.target.parts.last!.value)
         let sourceAlias: String
@@ -13,6 +16,12 @@ extension StatementRunner {
         case .table(let table): sourceAlias = Self.quote(table.alias?.name.value ?? table.name.parts.last!.value)
         case .subquery(_, let alias?), .function(_, let alias?), .path(_, let alias?), .nested(_, let alias?): sourceAlias = Self.quote(alias.name.value)
         default: throw EngineError(.invalidInput, "MERGE … USING needs a table or an aliased subquery: USING (SELECT …) AS s")
+        }
+        for clause in merge.clauses {
+            guard case .update(let assignments) = clause.action else { continue }
+            for assignment in assignments where !target.names.contains(assignment.column.value) {
+                throw EngineError(.invalidInput, "table \(merge.target) has no column \"\(assignment.column.value)\"; its columns are \(target.names.joined(separator: ", "))")
+            }
         }
         let sourceText = text(merge.source.span)
         let on = "(" + text(merge.on.span) + ")"
@@ -29,7 +38,7 @@ extension StatementRunner {
                 """
             )
             if duplicates > 0 {
-                throw EngineError(.invalidInput, "MERGE: \(duplicates) target row(s) match more than one source row; make the ON condition match at most one source row per target row")
+                throw EngineError(.invalidInput, "\(statement): \(duplicates) target row(s) match more than one source row; make the \(conditionName) condition match at most one source row per target row")
             }
         }
 
