@@ -36,14 +36,21 @@ import Testing
         }.sorted()
     }
 
+    /// The fixture's tables, and a session over the same catalog limited to 2 MB that spills into
+    /// a folder of the fixture.
+    static func limitedSession(_ f: EngineFixture) async throws -> (Session, String) {
+        try await createTables(f)
+        let spillDirectory = f.directory + "/spill"
+        try FileManager.default.createDirectory(atPath: spillDirectory, withIntermediateDirectories: true)
+        let limited = Engine(catalog: f.catalog, options: EngineOptions(threads: 2, memoryLimit: 2_000_000, spillDirectory: spillDirectory)).makeSession()
+        return (limited, spillDirectory)
+    }
+
     @Test("a GROUP BY and joins whose hash tables exceed memoryLimit 2 MB give the unlimited answer")
     func spilledQueriesMatchUnlimited() async throws {
         let f = try EngineFixture()
         defer { f.remove() }
-        try await Self.createTables(f)
-        let spillDirectory = f.directory + "/spill"
-        try FileManager.default.createDirectory(atPath: spillDirectory, withIntermediateDirectories: true)
-        let limited = Engine(catalog: f.catalog, options: EngineOptions(threads: 2, memoryLimit: 2_000_000, spillDirectory: spillDirectory)).makeSession()
+        let (limited, spillDirectory) = try await Self.limitedSession(f)
         for sql in Self.queries {
             let expected = try await Self.sortedRows(f.session, sql)
             let rows = try await Self.sortedRows(limited, sql)
@@ -59,10 +66,7 @@ import Testing
     func cancelledQueryRemovesFiles() async throws {
         let f = try EngineFixture()
         defer { f.remove() }
-        try await Self.createTables(f)
-        let spillDirectory = f.directory + "/spill"
-        try FileManager.default.createDirectory(atPath: spillDirectory, withIntermediateDirectories: true)
-        let limited = Engine(catalog: f.catalog, options: EngineOptions(threads: 2, memoryLimit: 2_000_000, spillDirectory: spillDirectory)).makeSession()
+        let (limited, spillDirectory) = try await Self.limitedSession(f)
         let query = Task { try await limited.query(Self.queries[1]) }
         // Cancel once spilling has begun (or give up waiting and cancel anyway).
         for _ in 0..<400 where SpillTests.files(in: spillDirectory).isEmpty {

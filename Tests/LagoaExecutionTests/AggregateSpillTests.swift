@@ -171,21 +171,9 @@ import Testing
         let dir = TestPaths.temporaryDirectory(prefix: "lagoa-agg-spill-cancel")
         defer { TestPaths.remove(dir) }
         let context = TestRun.context(batchSize: 4096, memoryLimit: 1_500_000, spillDirectory: dir)
-        var sawFiles = false
-        var message = ""
-        do {
-            let stream = try Self.aggregate(Self.input()).execute(partition: 0, context: context)
-            _ = try await stream.next()
-            sawFiles = !SpillTests.files(in: dir).isEmpty
-            context.cancel()
-            while try await stream.next() != nil {}
-        } catch {
-            message = "\(error)"
+        await SpillTests.expectCancelRemovesFiles(context: context, directory: dir) {
+            try Self.aggregate(Self.input()).execute(partition: 0, context: context)
         }
-        #expect(sawFiles)
-        #expect(message.contains("cancelled"))
-        #expect(SpillTests.files(in: dir).isEmpty)
-        #expect(context.memory.usedBytes == 0)
     }
 
     @Test("spill files are removed when an input partition fails after spilling")

@@ -160,22 +160,9 @@ import Testing
         defer { TestPaths.remove(dir) }
         let context = TestRun.context(batchSize: 4096, memoryLimit: 2_000_000, spillDirectory: dir)
         let (probe, build) = Self.inputs()
-        var sawFiles = false
-        var message = ""
-        do {
-            let plan = Self.join(Case(kind: .inner), probe: probe, build: build)
-            let stream = try plan.execute(partition: 0, context: context)
-            _ = try await stream.next()
-            sawFiles = !SpillTests.files(in: dir).isEmpty
-            context.cancel()
-            while try await stream.next() != nil {}
-        } catch {
-            message = "\(error)"
+        await SpillTests.expectCancelRemovesFiles(context: context, directory: dir) {
+            try Self.join(Case(kind: .inner), probe: probe, build: build).execute(partition: 0, context: context)
         }
-        #expect(sawFiles)
-        #expect(message.contains("cancelled"))
-        #expect(SpillTests.files(in: dir).isEmpty)
-        #expect(context.memory.usedBytes == 0)
     }
 
     @Test("spill files are removed when the probe side fails after the build side spilled")

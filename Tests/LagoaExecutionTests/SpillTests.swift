@@ -9,6 +9,27 @@ import Testing
         (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     }
 
+    /// Reads one batch of the stream `open` makes (by then the operator has spilled), cancels the
+    /// query, drains the stream and drops it: expects a cancellation error, no spill file left in
+    /// `dir` and nothing reserved.
+    static func expectCancelRemovesFiles(context: TaskContext, directory dir: String, _ open: () throws -> any BatchStream) async {
+        var sawFiles = false
+        var message = ""
+        do {
+            let stream = try open()
+            _ = try await stream.next()
+            sawFiles = !files(in: dir).isEmpty
+            context.cancel()
+            while try await stream.next() != nil {}
+        } catch {
+            message = "\(error)"
+        }
+        #expect(sawFiles)
+        #expect(message.contains("cancelled"))
+        #expect(files(in: dir).isEmpty)
+        #expect(context.memory.usedBytes == 0)
+    }
+
     @Test("a spill file gives back the batches written, slices and NULLs included, then deletes itself")
     func roundTrip() throws {
         let dir = TestPaths.temporaryDirectory(prefix: "lagoa-exec2-spill")
