@@ -1,3 +1,4 @@
+import Foundation
 import LagoaColumnar
 import LagoaFunctions
 import LagoaPlanner
@@ -164,6 +165,21 @@ import Testing
                   Scan: supplier columns=[s_suppkey, s_nationkey]
                 Scan: customer columns=[c_custkey, c_nationkey]
             """)
+    }
+
+    @Test("ReduceAggregateInputs semi-joins an aggregate's input with the keys the other side can produce")
+    func reduceAggregateInputs() async throws {
+        let sql = """
+            SELECT p_partkey, s.total FROM part,
+              (SELECT ps_partkey, sum(ps_availqty) AS total FROM partsupp GROUP BY ps_partkey) AS s
+            WHERE p_partkey = s.ps_partkey AND p_size = 15 AND p_brand = 'Brand#12'
+            """
+        let text = try await Planning.optimize(sql).explainText()
+        #expect(text.contains("Join[semi]: ps_partkey = p_partkey"), "\(text)")
+        // A key source that calls random() is not evaluated a second time.
+        let volatile = sql.replacingOccurrences(of: "p_size = 15", with: "p_size = 15 AND random() < 0.5")
+        let kept = try await Planning.optimize(volatile).explainText()
+        #expect(!kept.contains("Join[semi]"), "\(kept)")
     }
 
     @Test("EliminateCommonSubexpressions computes a repeated expression once")

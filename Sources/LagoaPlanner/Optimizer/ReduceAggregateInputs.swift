@@ -14,23 +14,26 @@ import LagoaFunctions
 /// outer join (its unmatched groups are never output), each used join key is a group key, and the
 /// key source is estimated at less than half the aggregate's groups. The key source is a copy of
 /// a sub-plan of the other side reached through inner joins, filters, projections and the
-/// preserved side of outer and semi joins: it holds every key the other side can produce.
+/// preserved side of outer and semi joins: it holds every key the other side can produce. A source
+/// that calls a non-deterministic function (`random()`, `now()`) is not copied: its second
+/// evaluation could produce other keys.
 public struct ReduceAggregateInputs: OptimizerRule {
     public var name: String { "ReduceAggregateInputs" }
     public init() {}
 
     public func rewrite(_ plan: LogicalPlan, context: OptimizerContext) throws -> LogicalPlan {
-        plan.transformUp { node in
+        let registry = context.registry
+        return plan.transformUp { node in
             guard case .join(var join) = node, !join.equiKeys.isEmpty else { return node }
             let leftKeys = join.equiKeys.map(\.left)
             let rightKeys = join.equiKeys.map(\.right)
             if join.kind == .inner || join.kind == .left,
-               let reduced = reduce(join.right, keys: rightKeys, other: join.left, otherKeys: leftKeys) {
+               let reduced = reduce(join.right, keys: rightKeys, other: join.left, otherKeys: leftKeys, registry: registry) {
                 join.right = reduced
                 return .join(join)
             }
             if join.kind == .inner || join.kind == .right,
-               let reduced = reduce(join.left, keys: leftKeys, other: join.right, otherKeys: rightKeys) {
+               let reduced = reduce(join.left, keys: leftKeys, other: join.right, otherKeys: rightKeys, registry: registry) {
                 join.left = reduced
                 return .join(join)
             }
@@ -40,7 +43,7 @@ public struct ReduceAggregateInputs: OptimizerRule {
 
     /// `side` (an aggregate, or a projection of one) with its input semi-joined to the key source,
     /// or `nil` when the rule does not apply.
-    private func reduce(_ side: LogicalPlan, keys: [Expr], other: LogicalPlan, otherKeys: [Expr]) -> LogicalPlan? {
+    private func reduce(_ side: LogicalPlan, keys: [Expr], other: LogicalPlan, otherKeys: [Expr], registry: FunctionRegistry) -> LogicalPlan? {
         var project: Project? = nil
         var body = side
         if case .project(let p) = side {
@@ -62,7 +65,8 @@ public struct ReduceAggregateInputs: OptimizerRule {
         guard !semiKeys.isEmpty else { return nil }
         let needed = semiKeys.reduce(into: Set<Int>()) { $0.formUnion($1.right.columnIDs) }
         guard !needed.isEmpty, let source = smallestSource(other, providing: needed),
-              source.cardinality.rows * 2 < body.cardinality.rows else { return nil }
+              source.cardinality.rows * 2 < body.cardinality.rows,
+              Self.isDeterministic(source, registry) else { return nil }
         aggregate.input = .join(Join(left: aggregate.input, right: source, kind: .semi, equiKeys: semiKeys))
         var result = LogicalPlan.aggregate(aggregate)
         if var project {
@@ -70,6 +74,22 @@ public struct ReduceAggregateInputs: OptimizerRule {
             result = .project(project)
         }
         return result
+    }
+
+    /// Whether every function `plan` calls (subqueries included) gives the same result each time.
+    static func isDeterministic(_ plan: LogicalPlan, _ registry: FunctionRegistry) -> Bool {
+        var deterministic = true
+        plan.forEachNode { node in
+            for expression in node.expressions {
+                expression.forEach { e in
+                    if case .function(let name, _, _) = e, registry.scalar(name)?.isDeterministic == false { deterministic = false }
+                    if case .scalarSubquery(let sub, _) = e, !isDeterministic(sub, registry) { deterministic = false }
+                    if case .exists(let sub, _) = e, !isDeterministic(sub, registry) { deterministic = false }
+                    if case .inSubquery(_, let sub, _) = e, !isDeterministic(sub, registry) { deterministic = false }
+                }
+            }
+        }
+        return deterministic
     }
 
     /// The sub-plan of `plan` with the fewest estimated rows that outputs every column in `ids`
