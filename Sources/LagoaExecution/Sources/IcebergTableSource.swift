@@ -107,11 +107,31 @@ public struct IcebergTableSource: TableSource {
         if !rowGroupFilters.isEmpty {
             // Row groups whose statistics rule out the filters are skipped within each file.
             let pruning = IcebergRowGroupPruning(filter: rowGroupFilters.count == 1 ? rowGroupFilters[0] : .and(rowGroupFilters), fieldIDs: fieldIDs)
+            // Only files with several row groups can gain over Iceberg's file-level bounds; their
+            // footers are read concurrently (object stores answer each in tens of milliseconds).
+            let candidates = tasks.indices.filter { (tasks[$0].file.splitOffsets?.count ?? 2) > 1 }
+            let io = table.io
+            var pruned: [Int: (runs: [Range<Int>], total: Int)] = [:]
+            await withTaskGroup(of: (Int, (runs: [Range<Int>], total: Int)?).self) { group in
+                var next = 0
+                func start() {
+                    guard next < candidates.count else { return }
+                    let index = candidates[next]
+                    let task = tasks[index]
+                    next += 1
+                    group.addTask { (index, await pruning.runs(for: task, io: io)) }
+                }
+                for _ in 0..<16 { start() }
+                while let (index, result) = await group.next() {
+                    if let result { pruned[index] = result }
+                    start()
+                }
+            }
             var kept = 0
             var all = 0
             var remaining: [FileScanTask] = []
-            for task in tasks {
-                guard let (runs, count) = await pruning.runs(for: task, io: table.io) else {
+            for (index, task) in tasks.enumerated() {
+                guard let (runs, count) = pruned[index] else {
                     remaining.append(task)
                     continue
                 }
@@ -121,7 +141,7 @@ public struct IcebergTableSource: TableSource {
                     partitions.append(IcebergScanPartition(reader: reader, task: task, rowGroups: run))
                 }
             }
-            summary += ", row groups \(kept) of \(all)"
+            if all > 0 { summary += ", row groups \(kept) of \(all)" }
             tasks = remaining
         }
         if filter != .alwaysTrue { summary += " filter: \(filter)" }
