@@ -130,6 +130,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 6: platform services
+        .target(name: "LagoaModels", dependencies: ["LagoaPlanner"], swiftSettings: swiftSettings),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
@@ -239,6 +242,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LagoaModelsTests", dependencies: ["LagoaModels"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LagoaEngineTests",
             dependencies: ["LagoaEngine", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],
