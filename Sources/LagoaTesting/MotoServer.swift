@@ -58,8 +58,10 @@ public final class MotoServer: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let server = MotoServer(process: process, port: port, logFile: logFile)
-        // Generous: moto loads every service on its first request, slowly on a busy 2-core machine.
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Generous: moto loads every service on its first request, slowly on a busy 2-core machine
+        // (make test runs the CPU-heavy spill and TPC-H suites at the same time; 120 s was once
+        // not enough).
+        let deadline = ContinuousClock.now + .seconds(300)
         while ContinuousClock.now < deadline {
             // On a thread of its own: the probe blocks until moto answers.
             if let status = try? await Subprocess.detached({ try rawHTTP(port: port, method: "GET", path: "/moto-api/").status }), status == 200 {
@@ -70,7 +72,7 @@ public final class MotoServer: @unchecked Sendable {
         }
         server.stop()
         let output = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-        throw MotoServerError("moto_server did not answer on port \(port) within 120 s; its output:\n\(output.suffix(2000))")
+        throw MotoServerError("moto_server did not answer on port \(port) within 300 s; its output:\n\(output.suffix(2000))")
     }
 
     /// Stops the server (SIGKILL, then waits). Not SIGTERM: children started from Swift's
