@@ -131,7 +131,7 @@ let package = Package(
         ),
 
         // MARK: Layer 6: platform services
-        .target(name: "LagoaModels", dependencies: ["LagoaPlanner"], swiftSettings: swiftSettings),
+        .target(name: "LagoaModels", dependencies: ["LagoaFunctions", "LagoaPlanner"], swiftSettings: swiftSettings),
 
         // MARK: Layer 7: command line
         .target(

@@ -27,32 +27,11 @@ struct IcebergRowGroupPruning {
             if let id = field.id { names[Int(id)] = field.name }
         }
         let total = reader.metadata.rowGroups.count
-        guard let fileFilter = Self.translate(filter, fieldIDs: fieldIDs, fileNames: names) else { return ([0..<total], total) }
+        guard let fileFilter = filter.mappingColumns({ fieldIDs[$0].flatMap { names[$0] } }) else { return ([0..<total], total) }
         var options = ParquetReadOptions()
         options.filter = fileFilter
         guard let selected = try? reader.selectedRowGroups(options) else { return nil }
         return (Self.contiguousRuns(selected), total)
-    }
-
-    /// `filter` with each column renamed to the file's name for its field id; `nil` when nothing
-    /// usable is left.
-    static func translate(_ filter: ParquetFilter, fieldIDs: [String: Int], fileNames: [Int: String]) -> ParquetFilter? {
-        func name(_ column: String) -> String? { fieldIDs[column].flatMap { fileNames[$0] } }
-        switch filter {
-        case .compare(let c, let op, let value): return name(c).map { .compare(column: $0, op, value) }
-        case .isNull(let c): return name(c).map { .isNull(column: $0) }
-        case .isNotNull(let c): return name(c).map { .isNotNull(column: $0) }
-        case .and(let parts):
-            let kept = parts.compactMap { translate($0, fieldIDs: fieldIDs, fileNames: fileNames) }
-            return kept.isEmpty ? nil : .and(kept)
-        case .or(let parts):
-            var kept: [ParquetFilter] = []
-            for part in parts {
-                guard let t = translate(part, fieldIDs: fieldIDs, fileNames: fileNames) else { return nil }
-                kept.append(t)
-            }
-            return .or(kept)
-        }
     }
 
     /// Sorted indices as runs of consecutive values: [0, 1, 2, 5, 6] → [0..<3, 5..<7].

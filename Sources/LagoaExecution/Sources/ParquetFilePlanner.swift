@@ -28,7 +28,7 @@ struct ParquetFilePlanner {
             let fileColumns = Set(reader.schema.arrowSchema.fields.map(\.name))
             var options = ParquetReadOptions(columns: target.fields.map(\.name).filter { fileColumns.contains($0) })
             // Only filter on columns the file has (the reader refuses unknown names).
-            options.filter = filter.flatMap { Self.restrict($0, to: fileColumns) }
+            options.filter = filter?.mappingColumns { fileColumns.contains($0) ? $0 : nil }
             let groupCount = reader.metadata.rowGroups.count
             totalGroups += groupCount
             let groups = try reader.selectedRowGroups(options)
@@ -50,24 +50,6 @@ struct ParquetFilePlanner {
         }
         let summary = "files \(keptFiles) of \(files.count), row groups \(keptGroups) of \(totalGroups)"
         return ScanPlan(partitions: partitions, pruningSummary: summary)
-    }
-
-    /// The part of `filter` over `columns` (an AND keeps its usable conjuncts; an OR needs all).
-    static func restrict(_ filter: ParquetFilter, to columns: Set<String>) -> ParquetFilter? {
-        switch filter {
-        case .compare(let c, _, _), .isNull(let c), .isNotNull(let c):
-            return columns.contains(c) ? filter : nil
-        case .and(let parts):
-            let kept = parts.compactMap { restrict($0, to: columns) }
-            return kept.isEmpty ? nil : .and(kept)
-        case .or(let parts):
-            var kept: [ParquetFilter] = []
-            for part in parts {
-                guard let r = restrict(part, to: columns) else { return nil }
-                kept.append(r)
-            }
-            return .or(kept)
-        }
     }
 }
 

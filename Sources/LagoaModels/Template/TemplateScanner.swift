@@ -1,3 +1,5 @@
+import LagoaFunctions
+
 /// The byte-level parser behind ``ModelTemplate``: text, `{{ expr }}`, `{% tag %}`, `{# … #}`.
 struct TemplateScanner {
     let bytes: [UInt8]
@@ -30,7 +32,7 @@ struct TemplateScanner {
                 parts.append(try expression(try body(start, close: "}}"), start))
             case UInt8(ascii: "%"):
                 flush()
-                let tag = try body(start, close: "%}").trimmingSpaces
+                let tag = String(try body(start, close: "%}").trimmingSpaces())
                 if stops.contains(tag) { return (parts, tag) }
                 if tag == "else" || tag == "endif" {
                     throw error("{% \(tag) %} without a matching {% if is_incremental() %}", at: start)
@@ -64,7 +66,7 @@ struct TemplateScanner {
     }
 
     private func expression(_ raw: String, _ start: Int) throws(ModelError) -> ModelTemplate.Part {
-        let text = raw.trimmingSpaces
+        let text = String(raw.trimmingSpaces())
         if text == "this" { return .this }
         if let arguments = Self.call(text, "ref") {
             guard arguments.count == 1 else { throw error("ref() takes one model name: {{ ref('customers') }}", at: start) }
@@ -98,12 +100,12 @@ struct TemplateScanner {
     /// The quoted string arguments of `name('a', "b")`, or `nil` when `text` is not that call.
     static func call(_ text: String, _ name: String) -> [String]? {
         guard text.hasPrefix(name) else { return nil }
-        var rest = text.dropFirst(name.count).trimmingSpaces
+        var rest = String(String(text.dropFirst(name.count)).trimmingSpaces())
         guard rest.hasPrefix("("), rest.hasSuffix(")") else { return nil }
         rest = String(rest.dropFirst().dropLast())
         var arguments: [String] = []
         for piece in rest.split(separator: ",", omittingEmptySubsequences: false) {
-            let argument = piece.trimmingSpaces
+            let argument = String(piece).trimmingSpaces()
             guard argument.count >= 2, let quote = argument.first, quote == "'" || quote == "\"", argument.last == quote else { return [] }
             let value = String(argument.dropFirst().dropLast())
             guard !value.isEmpty, !value.contains(quote) else { return [] }
@@ -125,14 +127,5 @@ struct TemplateScanner {
             }
         }
         return ModelError(.template, message, location: "\(path):\(line):\(column)")
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -124,6 +124,10 @@ public final class HashJoinExec: ExecutionPlan {
         }
     }
 
+    /// Whether build rows whose key is NULL can be output — they never match, so only right and
+    /// full joins and build-side anti joins emit them — and a spilled build side must keep them.
+    var outputsNullKeyBuildRows: Bool { kind == .right || kind == .full || (emitsBuildSide && kind == .anti) }
+
     /// The size of the `matched` flags for `side`: build rows, or distinct keys for build-side
     /// semi/anti joins without a filter (they only track which keys matched).
     func matchedCount(_ side: JoinBuildSide) -> Int {

@@ -78,8 +78,8 @@ final class JoinBuildCollector: Sendable {
 /// A hash join's build side written to bucket files by the hash of its key, with what the probe
 /// needs to know about the whole side (row count, whether some key is NULL).
 ///
-/// Build rows with a NULL key never match; they are kept (in the bucket of their hash) only for
-/// right and full joins, which emit them unmatched.
+/// Build rows with a NULL key never match; they are kept (in the bucket of their hash) only when
+/// the join emits them unmatched (``HashJoinExec/outputsNullKeyBuildRows``).
 final class JoinBuildSpill: Sendable {
     private let join: HashJoinExec
     let buckets: SpillBuckets
@@ -105,7 +105,7 @@ final class JoinBuildSpill: Sendable {
             $0.rows += batch.rowCount
             $0.hasNullKey = $0.hasNullKey || nulls
         }
-        if nulls && join.kind != .right && join.kind != .full && !(join.emitsBuildSide && join.kind == .anti) {
+        if nulls && !join.outputsNullKeyBuildRows {
             let keep = (0..<batch.rowCount).filter { !encoded.hasNull[$0] }.map { Int32($0) }
             try buckets.write(Gather.batch(batch, keep), hashes: keep.map { encoded.hashes[Int($0)] })
         } else {
