@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Layer 0: core utilities shared by everything
@@ -131,7 +132,21 @@ let package = Package(
         ),
 
         // MARK: Layer 6: platform services
-        .target(name: "LagoaModels", dependencies: ["LagoaFunctions", "LagoaPlanner"], swiftSettings: swiftSettings),
+        .target(
+            name: "LagoaModels",
+            dependencies: ["LagoaFunctions", "LagoaPlanner", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Extraction from sources into the raw (SOR) layer; connectors are their own targets.
+        .target(
+            name: "LagoaIngest",
+            dependencies: [
+                "LagoaCore", "LagoaColumnar", "LagoaIceberg",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Layer 7: command line
         .target(
@@ -243,6 +258,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaModelsTests", dependencies: ["LagoaModels"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaIngestTests",
+            dependencies: ["LagoaIngest", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LagoaEngineTests",
             dependencies: ["LagoaEngine", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],

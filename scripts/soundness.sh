@@ -27,7 +27,7 @@ declare -A LAYER=(
     [LagoaIceberg]=3 [LagoaIcebergREST]=3 [LagoaFunctions]=3 [LagoaCatalogSQL]=3
     [LagoaPlanner]=4 [LagoaExecution]=4
     [LagoaGovernance]=5 [LagoaEngine]=5
-    [LagoaIngest]=6 [LagoaModels]=6 [LagoaScheduler]=6
+    [LagoaIngest]=6 [LagoaModels]=6 [LagoaScheduler]=6 [LagoaCornLake]=6
     [LagoaConnectorPostgres]=6 [LagoaConnectorSQLite]=6 [LagoaConnectorFiles]=6
     [LagoaServer]=7 [LagoaCLI]=7 [lagoa]=7
     [LagoaTesting]=8 [LagoaSQLLogicTest]=8 [lagoa-slt]=8 [lagoa-catalog-stress]=8
