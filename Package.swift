@@ -148,6 +148,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "LagoaConnectorSQLite",
+            dependencies: ["LagoaIngest", "LagoaColumnar", "LagoaCore", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
@@ -260,7 +266,10 @@ let package = Package(
         .testTarget(name: "LagoaModelsTests", dependencies: ["LagoaModels"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LagoaIngestTests",
-            dependencies: ["LagoaIngest", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting"],
+            dependencies: [
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting", "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

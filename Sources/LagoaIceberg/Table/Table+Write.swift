@@ -29,13 +29,17 @@ extension Table {
     /// - Throws: ``IcebergError/Code/validation`` for rows outside the partition,
     ///   ``IcebergError/Code/commitConflict`` when another writer changed the same partition
     ///   concurrently (a concurrent append to *other* partitions is merged by retrying).
+    /// - Parameter summary: extra snapshot summary properties committed with the data (e.g. an
+    ///   ingestion cursor), so state and data can never disagree; called once every batch is
+    ///   written, just before the commit.
     public func overwrite<S: AsyncSequence & Sendable>(
         _ batches: S,
         partition values: [String: String],
-        branch: String = TableMetadata.mainBranch
+        branch: String = TableMetadata.mainBranch,
+        summary: @escaping @Sendable () -> [String: String] = { [:] }
     ) async throws(IcebergError) -> Table where S.Element == RecordBatch {
         let filter = try partitionFilter(values)
-        return try await overwrite(batches, filter: filter, branch: branch, requireFilterMatch: true)
+        return try await overwrite(batches, filter: filter, branch: branch, requireFilterMatch: true, summary: summary)
     }
 
     /// Replaces the rows matching `filter` with `batches` in one `overwrite` snapshot (copy-on-write:
@@ -45,7 +49,8 @@ extension Table {
         _ batches: S,
         filter: IcebergExpression,
         branch: String = TableMetadata.mainBranch,
-        requireFilterMatch: Bool = true
+        requireFilterMatch: Bool = true,
+        summary: @escaping @Sendable () -> [String: String] = { [:] }
     ) async throws(IcebergError) -> Table where S.Element == RecordBatch {
         let bound = try filter.bind(schema)
         let check: RowFilter? = requireFilterMatch && bound != .alwaysTrue ? RowFilter(bound) : nil
@@ -59,7 +64,7 @@ extension Table {
                 )
             }
         }
-        return try await replace(filter: filter, adding: files, operation: "overwrite", branch: branch)
+        return try await replace(filter: filter, adding: files, operation: "overwrite", branch: branch, summary: summary())
     }
 
     /// Deletes the rows matching `filter` (copy-on-write) in one `delete` (or `overwrite`, when files
@@ -91,7 +96,13 @@ extension Table {
 
     /// Removes the rows matching `filter` and adds `files`, retrying on concurrent commits unless
     /// one of them touched the same files.
-    private func replace(filter: IcebergExpression, adding files: [DataFile], operation: String, branch: String) async throws(IcebergError) -> Table {
+    private func replace(
+        filter: IcebergExpression,
+        adding files: [DataFile],
+        operation: String,
+        branch: String,
+        summary: [String: String] = [:]
+    ) async throws(IcebergError) -> Table {
         var firstMatched: Set<String>?
         var rewrites: [String: [DataFile]] = [:]
         let start = metadata.snapshot(ref: branch)?.snapshotID
@@ -106,12 +117,13 @@ extension Table {
                 }
                 firstMatched = plan.matched
                 rewrites = plan.rewrites
-                if plan.removed.isEmpty && files.isEmpty { return nil }
+                if plan.removed.isEmpty && files.isEmpty && summary.isEmpty { return nil }
                 let kind = files.isEmpty && plan.rewrites.isEmpty ? "delete" : "overwrite"
                 var producer = SnapshotProducer(table: base, operation: kind)
                 producer.branch = branch
                 producer.removed = plan.removed
                 producer.added = files + plan.rewrites.values.flatMap { $0 }
+                producer.extraSummary = summary
                 return try await producer.produce()
             }
         } catch {
