@@ -134,7 +134,7 @@ let package = Package(
         // MARK: Layer 6: platform services
         .target(
             name: "LagoaModels",
-            dependencies: ["LagoaFunctions", "LagoaPlanner", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LagoaCore", "LagoaFunctions", "LagoaPlanner", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // Extraction from sources into the raw (SOR) layer; connectors are their own targets.

@@ -3,6 +3,7 @@ import LagoaColumnar
 import LagoaIceberg
 import LagoaPlanner
 import LagoaSQL
+import LagoaCore
 
 extension StatementRunner {
     func createSchema(_ name: QualifiedName, ifNotExists: Bool) async throws -> QueryResult {

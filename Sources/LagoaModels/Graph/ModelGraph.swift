@@ -1,4 +1,5 @@
 import LagoaPlanner
+import LagoaCore
 
 /// The models of a project and their `ref()` dependencies: a DAG, run in dependency order with
 /// independent models side by side.

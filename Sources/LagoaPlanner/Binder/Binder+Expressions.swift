@@ -1,6 +1,7 @@
 import LagoaColumnar
 import LagoaFunctions
 import LagoaSQL
+import LagoaCore
 
 extension Binder {
     /// Binds one scalar expression in `context`.

@@ -1,6 +1,7 @@
 import LagoaColumnar
 import LagoaFunctions
 import LagoaSQL
+import LagoaCore
 
 extension Binder {
     /// A bound FROM item: its plan and the scope entries it contributes.

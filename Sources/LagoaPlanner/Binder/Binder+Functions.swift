@@ -1,6 +1,7 @@
 import LagoaColumnar
 import LagoaFunctions
 import LagoaSQL
+import LagoaCore
 
 extension Binder {
     func bindFunctionCall(_ call: FunctionCall, _ expression: Expression, _ context: ExpressionContext) async throws -> Expr {

@@ -1,6 +1,7 @@
 import LagoaColumnar
 import LagoaFunctions
 public import LagoaSQL
+import LagoaCore
 
 extension Binder {
     /// Binds any statement LagoaSQL parses.
