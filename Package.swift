@@ -160,6 +160,7 @@ let package = Package(
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
                 "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
+                "LagoaIngest", "LagoaConnectorSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

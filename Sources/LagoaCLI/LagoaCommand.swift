@@ -8,7 +8,10 @@ public struct LagoaCommand: AsyncParsableCommand {
         commandName: "lagoa",
         abstract: "Lagoa: a data lakehouse and data-mesh platform in one binary.",
         version: version,
-        subcommands: [ParquetCommand.self, ConvertCommand.self, NamespaceCommand.self, TableCommand.self, QueryCommand.self, SQLShellCommand.self]
+        subcommands: [
+            ParquetCommand.self, ConvertCommand.self, NamespaceCommand.self, TableCommand.self, QueryCommand.self, SQLShellCommand.self,
+            IngestCommand.self, RunsCommand.self, InitCommand.self, ValidateCommand.self,
+        ]
     )
 
     public init() {}

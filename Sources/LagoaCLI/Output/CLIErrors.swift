@@ -21,6 +21,11 @@ enum CLIErrors {
         _ = text.withCString { write(1, $0, strlen($0)) }
     }
 
+    /// Writes `text` to standard error without adding a newline (the progress line).
+    static func writeErrorRaw(_ text: String) {
+        _ = text.withCString { write(2, $0, strlen($0)) }
+    }
+
     static func writeError(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }

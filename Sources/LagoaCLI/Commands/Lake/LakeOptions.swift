@@ -27,6 +27,13 @@ struct LakeOptions: ParsableArguments {
         return String(user) + "@" + String(parts[1])
     }
 
+    /// The warehouse folder when it is on local disk (for log files), else `nil`.
+    var localWarehouseFolder: String? {
+        let text = warehouse ?? ProcessEnvironment.current["LAGOA_WAREHOUSE"] ?? "./warehouse"
+        if text.hasPrefix("s3://") { return nil }
+        return ProcessEnvironment.absolutePath(text.hasPrefix("file://") ? String(text.dropFirst(7)) : text)
+    }
+
     /// Opens the warehouse storage and the catalog.
     func open() throws -> Catalog {
         let environment = ProcessEnvironment.current
