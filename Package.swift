@@ -154,13 +154,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "LagoaConnectorFiles",
+            dependencies: ["LagoaIngest", "LagoaColumnar", "LagoaCore", "LagoaCSV", "LagoaJSON", "LagoaParquet"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
                 "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
-                "LagoaIngest", "LagoaConnectorSQLite",
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -268,7 +274,8 @@ let package = Package(
         .testTarget(
             name: "LagoaIngestTests",
             dependencies: [
-                "LagoaIngest", "LagoaConnectorSQLite", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting", "CSQLite",
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore",
+                "LagoaTesting", "CSQLite", "LagoaParquet",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LagoaConnectorFiles
 import LagoaConnectorSQLite
 import LagoaIngest
 
@@ -31,7 +32,7 @@ enum SourceFactory {
     }
 
     private static func files(_ folder: String) throws -> any IngestSource {
-        throw IngestError(.configuration, "folder sources (\(folder)) are not available in this build yet; ingest SQLite or PostgreSQL sources")
+        FilesSource(folder: folder)
     }
 
     private static func postgres(_ url: String, passwordEnv: String?) throws -> any IngestSource {
