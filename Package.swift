@@ -245,7 +245,7 @@ let package = Package(
         .testTarget(
             name: "LagoaCLITests",
             dependencies: [
-                "LagoaCLI", "LagoaColumnar", "LagoaParquet", "LagoaTesting",
+                "LagoaCLI", "LagoaColumnar", "LagoaParquet", "LagoaTesting", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

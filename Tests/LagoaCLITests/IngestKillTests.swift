@@ -1,0 +1,70 @@
+import CSQLite
+import Foundation
+import LagoaTesting
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kill -9` in the middle of `lagoa ingest`, then a re-run: the table keeps its last good snapshot
+/// meanwhile, and afterwards holds each date's rows exactly once.
+@Suite(.serialized) struct IngestKillTests {
+    static let rows = 400_000
+
+    @Test func killedRunCommitsNothingAndTheRerunIsExact() async throws {
+        let folder = TestPaths.temporaryDirectory(prefix: "lagoa-kill")
+        defer { TestPaths.remove(folder) }
+        let database = folder + "/erp.db"
+        var db: OpaquePointer?
+        sqlite3_open(database, &db)
+        let fill = """
+            CREATE TABLE events (id INTEGER, kind TEXT, amount DECIMAL(12,2), at DATETIME);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(Self.rows))
+            INSERT INTO events SELECT i, 'kind-' || (i % 17), (i % 1000) / 100.0, datetime(1700000000 + i, 'unixepoch') FROM n;
+            """
+        #expect(sqlite3_exec(db, fill, nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(db)
+        let lagoa = try Self.lagoaExecutable()
+        let common = ["--domain", "ops", "--warehouse", folder + "/wh", "--batch-rows", "20000"]
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        let first = try Subprocess.run(lagoa, ["ingest", "sqlite:" + database, "--date", "2026-11-20"] + common)
+        #expect(first.status == 0, "\(first.output)")
+        let fullRun = clock.now - started
+
+        // Second date: kill the process halfway through (the first run's duration tells when).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lagoa)
+        process.arguments = ["ingest", "sqlite:" + database, "--date", "2026-11-21"] + common
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: fullRun / 2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed; make the table larger")
+
+        let count = "SELECT _lagoa_ingestion_date AS d, count(*) AS n, count(DISTINCT id) AS ids FROM ops.sor.events GROUP BY 1 ORDER BY 1"
+        let afterKill = try Subprocess.run(lagoa, ["query", count, "--format", "csv", "--warehouse", folder + "/wh"])
+        #expect(afterKill.output == "d,n,ids\n2026-11-20,\(Self.rows),\(Self.rows)\n")
+
+        let rerun = try Subprocess.run(lagoa, ["ingest", "sqlite:" + database, "--date", "2026-11-21"] + common)
+        #expect(rerun.status == 0, "\(rerun.output)")
+        let final = try Subprocess.run(lagoa, ["query", count, "--format", "csv", "--warehouse", folder + "/wh"])
+        #expect(final.output == "d,n,ids\n2026-11-20,\(Self.rows),\(Self.rows)\n2026-11-21,\(Self.rows),\(Self.rows)\n")
+    }
+
+    /// `lagoa`, built beside the test binary by `swift build`.
+    static func lagoaExecutable() throws -> String {
+        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("lagoa").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw PostgresServerError("lagoa is not built next to \(testBinary); run `swift build` first")
+    }
+}
