@@ -28,20 +28,24 @@ import Glibc
         let lagoa = try Self.lagoaExecutable()
         let common = ["--domain", "ops", "--warehouse", folder + "/wh", "--batch-rows", "20000"]
 
-        let clock = ContinuousClock()
-        let started = clock.now
         let first = try Subprocess.run(lagoa, ["ingest", "sqlite:" + database, "--date", "2026-11-20"] + common)
         #expect(first.status == 0, "\(first.output)")
-        let fullRun = clock.now - started
 
-        // Second date: kill the process halfway through (the first run's duration tells when).
+        // Second date: kill the process once its progress log shows rows read (mid-table).
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lagoa)
         process.arguments = ["ingest", "sqlite:" + database, "--date", "2026-11-21"] + common
+        process.environment = ProcessInfo.processInfo.environment.merging(["LAGOA_PROGRESS_SECONDS": "0.1"]) { $1 }
+        let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
-        try await Task.sleep(for: fullRun / 2)
+        var seen = ""
+        while !seen.contains("info reading ") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the process ended
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed; make the table larger")

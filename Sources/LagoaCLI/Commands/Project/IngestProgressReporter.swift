@@ -17,8 +17,14 @@ final class IngestProgressReporter: IngestProgress {
     private let logger: Logger
     private let line = ProgressLine.shared
 
+    /// Milliseconds between log lines per table when not on a terminal (`LAGOA_PROGRESS_SECONDS`,
+    /// default 5).
+    private let logInterval: Int64
+
     init(logger: Logger) {
         self.logger = logger
+        let seconds = ProcessEnvironment.current["LAGOA_PROGRESS_SECONDS"].flatMap(Double.init) ?? 5
+        logInterval = Int64(max(0.05, seconds) * 1000)
     }
 
     func started(_ table: SourceTableName, target: String) {
@@ -32,7 +38,7 @@ final class IngestProgressReporter: IngestProgress {
             guard var running = s.tables[table] else { return (nil, nil) }
             running.rows = rows
             var log: Running?
-            if !line.isTerminal && now - running.lastLog >= 5_000 {
+            if !line.isTerminal && now - running.lastLog >= logInterval {
                 running.lastLog = now
                 log = running
             }
