@@ -132,11 +132,6 @@ let package = Package(
         ),
 
         // MARK: Layer 6: platform services
-        .target(
-            name: "LagoaModels",
-            dependencies: ["LagoaCore", "LagoaFunctions", "LagoaPlanner", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
-        ),
         // Extraction from sources into the raw (SOR) layer; connectors are their own targets.
         .target(
             name: "LagoaIngest",
@@ -144,6 +139,17 @@ let package = Package(
                 "LagoaCore", "LagoaColumnar", "LagoaIceberg",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // SQL models (SOT/SPEC): project loading, DAG, materializations, tests, write-audit-publish.
+        // Uses LagoaIngest's project files (sources name the domains that source() resolves to).
+        .target(
+            name: "LagoaModels",
+            dependencies: [
+                "LagoaCore", "LagoaColumnar", "LagoaFunctions", "LagoaPlanner", "LagoaIceberg", "LagoaEngine", "LagoaIngest",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,7 +172,7 @@ let package = Package(
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
                 "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
-                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles",
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -270,7 +276,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LagoaModelsTests", dependencies: ["LagoaModels"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LagoaModelsTests",
+            dependencies: [
+                "LagoaModels", "LagoaEngine", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LagoaIngestTests",
             dependencies: [

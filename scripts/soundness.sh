@@ -42,6 +42,7 @@ declare -A ALLOWED=(
     [LagoaConnectorPostgres]="LagoaIngest"
     [LagoaConnectorSQLite]="LagoaIngest"
     [LagoaConnectorFiles]="LagoaIngest"
+    [LagoaModels]="LagoaIngest"
     [LagoaCLI]="LagoaServer"
 )
 declare -A ONLY=(

@@ -9,6 +9,10 @@ public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case cycle
         /// Two models with the same name.
         case duplicate
+        /// A model YAML file or a model's place in models/ that is wrong.
+        case configuration
+        /// The model's SQL failed, or writing its table did.
+        case execution
     }
 
     public var code: Code

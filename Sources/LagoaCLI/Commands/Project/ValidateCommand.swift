@@ -1,5 +1,6 @@
 import ArgumentParser
 import LagoaIngest
+import LagoaModels
 
 /// `lagoa validate`: checks lagoa.yaml and sources/ (every error, each at file:line:column).
 struct ValidateCommand: AsyncParsableCommand {
@@ -33,15 +34,12 @@ struct ValidateCommand: AsyncParsableCommand {
                     }
                 }
             }
-            problems += ProjectModelsCheck.problems(root: root)
+            if let project {
+                problems += ModelProject.validate(root: root, sources: project.sources).1.map(\.description)
+            }
             for problem in problems { CLIErrors.writeError(problem) }
             guard problems.isEmpty || problems.allSatisfy({ $0.contains(": note: ") }) else { throw ExitCode(1) }
             CLIErrors.writeOut("ok: \(root) (\(project?.sources.count ?? 0) sources)\n")
         }
     }
-}
-
-/// Model checks joined into `lagoa validate` (the models of the project, once they exist).
-enum ProjectModelsCheck {
-    static func problems(root: String) -> [String] { [] }
 }
