@@ -20,7 +20,7 @@ VENV := $(ROOT)/.venv
 PYTHON3 ?= python3
 export LAGOA_PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps venv build test soundness demo bench-parquet bench-catalog bench-tpch clean
+.PHONY: help deps venv build test soundness demo demo-formats bench-parquet bench-catalog bench-tpch clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
@@ -42,9 +42,13 @@ soundness: ## Layer, file-size, large-file and print() checks
 test: deps venv build soundness ## Everything CI checks: soundness, unit and interop tests
 	LAGOA_INTEGRATION=1 $(SWIFT) test $(SWIFT_FLAGS)
 
-demo: deps ## Build lagoa (release): CSV to Parquet and back, then an Iceberg table with time travel and branches
+demo: deps ## Build lagoa (release) and run CornLake end to end: databases, two days of ingestion, SOT/SPEC models and tests (./lagoa-demo)
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product lagoa
 	@"$(ROOT)/scripts/demo.sh" "$$($(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)/lagoa"
+
+demo-formats: deps ## Build lagoa (release): CSV to Parquet and back, then an Iceberg table with time travel and branches
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product lagoa
+	@"$(ROOT)/scripts/demo-formats.sh" "$$($(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)/lagoa"
 
 bench-parquet: ## Parquet read/write benchmarks (results go to BENCHMARKS.md)
 	@"$(ROOT)/scripts/bench-parquet.sh"

@@ -160,6 +160,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The CornLake demo's operational databases (generator and writers).
+        .target(name: "LagoaCornLake", dependencies: ["LagoaCore", "LagoaColumnar", "CSQLite"], swiftSettings: swiftSettings),
         .target(
             name: "LagoaConnectorFiles",
             dependencies: ["LagoaIngest", "LagoaColumnar", "LagoaCore", "LagoaCSV", "LagoaJSON", "LagoaParquet"],
@@ -172,7 +174,7 @@ let package = Package(
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
                 "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
-                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaModels",
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaModels", "LagoaCornLake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -10,7 +10,7 @@ public struct LagoaCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             ParquetCommand.self, ConvertCommand.self, NamespaceCommand.self, TableCommand.self, QueryCommand.self, SQLShellCommand.self,
-            InitCommand.self, ValidateCommand.self, IngestCommand.self, RunsCommand.self, RunCommand.self, TestCommand.self, ListModelsCommand.self,
+            DemoCommand.self, InitCommand.self, ValidateCommand.self, IngestCommand.self, RunsCommand.self, RunCommand.self, TestCommand.self, ListModelsCommand.self,
         ]
     )
 

@@ -80,11 +80,27 @@ public struct ModelProject: Sendable {
         }
         let graph: ModelGraph
         do {
-            graph = try ModelGraph(models.values.map { ($0.name, $0.template.refs, $0.path) })
+            graph = try ModelGraph(models.values.map { ($0.name, $0.template.refs + testRefs($0), $0.path) })
         } catch {
             return (nil, errors + [error])
         }
         return (ModelProject(root: root, models: models, graph: graph, singularTests: singular, sourceDomains: domains), errors)
+    }
+
+    /// Models a model's tests read (a relationships target, refs in custom SQL): they must be
+    /// published before its tests can run, so they are dependencies in the DAG too.
+    static func testRefs(_ model: Model) -> [String] {
+        var refs: [String] = []
+        for test in model.config.tests {
+            let text: String
+            switch test.kind {
+            case .relationships(_, let to, _): text = to.contains("(") ? "{{ \(to) }}" : ""
+            case .custom(let sql): text = sql
+            default: continue
+            }
+            refs += ((try? ModelTemplate(text, path: test.location))?.refs ?? []).filter { $0 != model.name && !refs.contains($0) }
+        }
+        return refs
     }
 
     private static func loadModel(root: String, file: String) throws(ModelError) -> Model {
