@@ -2,6 +2,7 @@ import ArgumentParser
 import LagoaCatalogSQL
 import LagoaCore
 import LagoaIceberg
+import LagoaIngest
 import LagoaObjectStore
 import Synchronization
 
@@ -34,9 +35,16 @@ struct LakeOptions: ParsableArguments {
         return ProcessEnvironment.absolutePath(text.hasPrefix("file://") ? String(text.dropFirst(7)) : text)
     }
 
-    /// Opens the warehouse storage and the catalog.
+    /// Opens the warehouse storage and the catalog. Inside a project (a folder with lagoa.yaml
+    /// here or above) its warehouse and catalog are the defaults.
     func open() throws -> Catalog {
         let environment = ProcessEnvironment.current
+        if warehouse == nil && environment["LAGOA_WAREHOUSE"] == nil,
+            let root = Project.find(from: ProcessEnvironment.absolutePath("."))
+        {
+            let project = try Project.load(root: root)
+            return try ProjectOptions.parse([]).lake(self, for: project).open()
+        }
         let warehouseText = warehouse ?? environment["LAGOA_WAREHOUSE"] ?? "./warehouse"
         let root: any ObjectStore
         let isLocal: Bool
