@@ -160,6 +160,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "LagoaConnectorPostgres",
+            dependencies: ["LagoaIngest", "LagoaColumnar", "LagoaCore", "CLibPQ"],
+            swiftSettings: swiftSettings
+        ),
         // The CornLake demo's operational databases (generator and writers).
         .target(name: "LagoaCornLake", dependencies: ["LagoaCore", "LagoaColumnar", "CSQLite"], swiftSettings: swiftSettings),
         .target(
@@ -174,8 +179,8 @@ let package = Package(
             dependencies: [
                 "LagoaCore", "LagoaColumnar", "LagoaCompression", "LagoaParquet", "LagoaCSV", "LagoaJSON",
                 "LagoaObjectStore", "LagoaObjectStoreS3", "LagoaIceberg", "LagoaCatalogSQL", "LagoaEngine",
-                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaModels", "LagoaCornLake",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LagoaIngest", "LagoaConnectorSQLite", "LagoaConnectorFiles", "LagoaConnectorPostgres", "LagoaModels",
+                "LagoaCornLake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -282,6 +287,14 @@ let package = Package(
             name: "LagoaModelsTests",
             dependencies: [
                 "LagoaModels", "LagoaEngine", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaConnectorPostgresTests",
+            dependencies: [
+                "LagoaConnectorPostgres", "LagoaIngest", "LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -28,7 +28,7 @@ import Testing
 
     @Test(arguments: [
         ("domain: sales\ntype: postgres\n", "sources/x.yaml:2:7: type 'postgres' is not one of postgresql, sqlite, files; did you mean \"postgresql\"?"),
-        ("domain: sales\ntype: sqlite\npath: a.db\ntabels: [a]\n", "sources/x.yaml:4:1: unknown key 'tabels' in a source; did you mean \"tables\"? (keys: name, domain, type, url, password_env, path, schema, tables, include, exclude, mode, cursor, lookback, parallelism, timezone, schedule, batch_rows, description, owner)"),
+        ("domain: sales\ntype: sqlite\npath: a.db\ntabels: [a]\n", "sources/x.yaml:4:1: unknown key 'tabels' in a source; did you mean \"tables\"? (keys: name, domain, type, url, password_env, path, schema, tables, include, exclude, mode, cursor, lookback, parallelism, timezone, schedule, batch_rows, description, owner, unconstrained_numeric)"),
         ("domain: sales\ntype: postgresql\nurl: postgresql://app:s3cret@db/crm\n", "sources/x.yaml:3:6: the url holds a password; remove it and set 'password_env: NAME' to read it from the environment variable NAME"),
         ("domain: sales\ntype: postgresql\npassword: hunter2\n", "sources/x.yaml:3:1: passwords never go in project files; set an environment variable and name it with 'password_env: CRM_PASSWORD'"),
         ("domain: sales\ntype: sqlite\npath: a.db\nmode: incremental\n", "sources/x.yaml:4:7: incremental mode needs 'cursor: <column>' (e.g. updated_at or id)"),

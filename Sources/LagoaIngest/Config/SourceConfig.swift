@@ -51,10 +51,12 @@ public struct SourceConfig: Sendable {
     public var timezone: String?
     public var schedule: String?
     public var batchRows: Int
+    /// PostgreSQL `numeric` without precision read as text instead of decimal(38, 10).
+    public var unconstrainedNumericAsString: Bool
 
     static let keys = [
         "name", "domain", "type", "url", "password_env", "path", "schema", "tables", "include", "exclude", "mode", "cursor", "lookback",
-        "parallelism", "timezone", "schedule", "batch_rows", "description", "owner",
+        "parallelism", "timezone", "schedule", "batch_rows", "description", "owner", "unconstrained_numeric",
     ]
 
     /// Reads and checks a source file.
@@ -82,6 +84,7 @@ public struct SourceConfig: Sendable {
         exclude = try keys["exclude"]?.list("exclude").map { node throws(IngestError) in try node.string("an exclude pattern") } ?? []
         parallelism = try keys["parallelism"]?.int("parallelism", in: 1...64) ?? 2
         batchRows = try keys["batch_rows"]?.int("batch_rows", in: 1...10_000_000) ?? 65_536
+        unconstrainedNumericAsString = try keys["unconstrained_numeric"]?.choice("unconstrained_numeric", ["decimal", "string"]) == "string"
         timezone = try keys["timezone"]?.string("timezone")
         schedule = try keys["schedule"]?.string("schedule")
         mode = try Self.mode(keys, default: .full)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LagoaConnectorFiles
+import LagoaConnectorPostgres
 import LagoaConnectorSQLite
 import LagoaIngest
 
@@ -13,13 +14,13 @@ enum SourceFactory {
         case .files:
             return try files(project.resolve(config.path ?? ""))
         case .postgresql:
-            return try postgres(config.url ?? "", passwordEnv: config.passwordEnv)
+            return try postgres(config.url ?? "", passwordEnv: config.passwordEnv, numericAsString: config.unconstrainedNumericAsString)
         }
     }
 
     /// The source of `lagoa ingest URL`: `postgresql://…`, `sqlite:PATH` or a folder.
     static func make(url: String) throws -> any IngestSource {
-        if url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") { return try postgres(url, passwordEnv: nil) }
+        if url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") { return try postgres(url, passwordEnv: nil, numericAsString: false) }
         if url.hasPrefix("sqlite:") {
             var path = String(url.dropFirst(7))
             if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
@@ -35,7 +36,16 @@ enum SourceFactory {
         FilesSource(folder: folder)
     }
 
-    private static func postgres(_ url: String, passwordEnv: String?) throws -> any IngestSource {
-        throw IngestError(.configuration, "PostgreSQL sources are not available in this build yet")
+    /// The password comes from `passwordEnv` when set, else libpq reads `PGPASSWORD` (or
+    /// ~/.pgpass) itself.
+    private static func postgres(_ url: String, passwordEnv: String?, numericAsString: Bool) throws -> any IngestSource {
+        var password: String?
+        if let passwordEnv {
+            guard let value = ProcessEnvironment.current[passwordEnv] else {
+                throw IngestError(.configuration, "the environment variable \(passwordEnv) (password_env) is not set; export it with the database password")
+            }
+            password = value
+        }
+        return PostgresSource(url: url, password: password, unconstrainedNumeric: numericAsString ? .string : .decimal(scale: 10))
     }
 }
