@@ -20,7 +20,7 @@ VENV := $(ROOT)/.venv
 PYTHON3 ?= python3
 export LAGOA_PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps venv build test soundness demo demo-formats bench-parquet bench-catalog bench-tpch clean
+.PHONY: help deps venv build test soundness demo demo-formats bench-parquet bench-catalog bench-tpch bench-ingest clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
@@ -55,6 +55,9 @@ bench-parquet: ## Parquet read/write benchmarks (results go to BENCHMARKS.md)
 
 bench-catalog: ## Iceberg commit rate and scan against PyIceberg's SqlCatalog (results go to BENCHMARKS.md)
 	@"$(ROOT)/scripts/bench-catalog.sh"
+
+bench-ingest: ## lineitem SF1 from PostgreSQL: lagoa ingest vs psql COPY binary vs connectorx/ADBC (results go to BENCHMARKS.md)
+	@"$(ROOT)/scripts/bench-ingest.sh"
 
 bench-tpch: ## TPC-H SF1 in Lagoa and DuckDB at 2 threads, best of 3 (results go to BENCHMARKS.md)
 	@"$(ROOT)/scripts/bench-tpch.sh"
