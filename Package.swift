@@ -166,7 +166,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The CornLake demo's operational databases (generator and writers).
-        .target(name: "LagoaCornLake", dependencies: ["LagoaCore", "LagoaColumnar", "CSQLite"], swiftSettings: swiftSettings),
+        .target(name: "LagoaCornLake", dependencies: ["LagoaCore", "LagoaColumnar", "CSQLite", "CLibPQ"], swiftSettings: swiftSettings),
         .target(
             name: "LagoaConnectorFiles",
             dependencies: ["LagoaIngest", "LagoaColumnar", "LagoaCore", "LagoaCSV", "LagoaJSON", "LagoaParquet"],

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import LagoaEngine
 
 /// The `lagoa` command: the root of every subcommand.
 public struct LagoaCommand: AsyncParsableCommand {
@@ -18,6 +19,7 @@ public struct LagoaCommand: AsyncParsableCommand {
 
     /// Parses the process arguments and runs the chosen subcommand (the executable's entry point).
     public static func start() async {
+        _ = AllocatorTuning.applied
         await main()
     }
 }

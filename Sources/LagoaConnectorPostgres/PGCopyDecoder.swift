@@ -35,12 +35,24 @@ struct PGCopyDecoder {
             sawHeader = true
         }
         var rows = 0
+        return try kinds.withUnsafeBufferPointer { kinds throws(Failure) -> Int in
+            try builders.withUnsafeBufferPointer { builders throws(Failure) -> Int in
+                try decodeRows(base, count, &at, &rows, kinds, builders)
+                return rows
+            }
+        }
+    }
+
+    private mutating func decodeRows(
+        _ base: UnsafeRawPointer, _ count: Int, _ at: inout Int, _ rows: inout Int,
+        _ kinds: UnsafeBufferPointer<PGValueKind>, _ builders: UnsafeBufferPointer<ColumnBuilder>
+    ) throws(Failure) {
         while at + 2 <= count {
             let fields = Int(Int16(bitPattern: Self.u16(base, at)))
             at += 2
             if fields == -1 {
                 finished = true
-                return rows
+                return
             }
             guard fields == kinds.count else {
                 throw Failure(message: "a row has \(fields) fields where \(kinds.count) were expected")
@@ -64,7 +76,6 @@ struct PGCopyDecoder {
             }
             rows += 1
         }
-        return rows
     }
 
     // MARK: Values

@@ -23,7 +23,7 @@ import LagoaColumnar
 /// | domain | its base type | |
 /// | one-dimensional array of a mapped type | list of it | more dimensions: an error naming the row |
 /// | anything else (money, inet, xml, bit, geometric, ranges, timetz, …) | string | PostgreSQL's text form |
-indirect enum PGValueKind: Sendable, Hashable {
+enum PGValueKind: Sendable, Hashable {
     case int2, int4, int8, float4, float8, bool
     case numeric(precision: Int, scale: Int)
     /// Raw UTF-8 (text types, json, enums, values cast to text in the SELECT).
@@ -31,7 +31,8 @@ indirect enum PGValueKind: Sendable, Hashable {
     /// jsonb: a version byte, then the text.
     case jsonb
     case bytea, date, time, timestamp, timestamptz, interval, uuid
-    case array(PGValueKind)
+    /// Only this case is boxed: the scalar cases decode without reference counting.
+    indirect case array(PGValueKind)
 
     /// The Lagoa type of the decoded values.
     var dataType: DataType {

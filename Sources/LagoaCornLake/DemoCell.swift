@@ -1,3 +1,5 @@
+public import LagoaCore
+
 /// One value written to the demo's operational databases.
 public enum DemoCell: Sendable, Equatable {
     case int(Int64)
@@ -15,8 +17,10 @@ public protocol DemoSink {
 }
 
 /// A failure writing the demo's databases.
-public struct DemoError: Error, Sendable, CustomStringConvertible {
+public struct DemoError: LagoaError {
     public var message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public var codeName: String { "demo" }
+    public var context: [ErrorContext] { [] }
+    public var cause: (any Error)? { nil }
 }

@@ -1,5 +1,9 @@
 import LagoaColumnar
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Gathers a data file's column statistics while its batches are written: value, null and NaN
 /// counts and min/max bounds for every primitive column reachable through structs (list and map
 /// contents get counts only, as in Java's default metrics).
@@ -74,7 +78,12 @@ struct MetricsCollector {
                 }
             }
         case (.int32, .int): fast(column, Int32.self, rows, parentValid, &leaf) { .int($0) }
+        case (.int16, .int): fast(column, Int16.self, rows, parentValid, &leaf) { .int(Int32($0)) }
+        case (.int8, .int): fast(column, Int8.self, rows, parentValid, &leaf) { .int(Int32($0)) }
         case (.date32, .date): fast(column, Int32.self, rows, parentValid, &leaf) { .date($0) }
+        case (.decimal128, .decimal(_, let scale)): fast(column, Int128.self, rows, parentValid, &leaf) { .decimal(unscaled: $0, scale: scale) }
+        case (.string, .string): bytes(column, rows, parentValid, &leaf) { .string(String(decoding: $0, as: UTF8.self)) }
+        case (.binary, .binary): bytes(column, rows, parentValid, &leaf) { .binary(Array($0)) }
         default:
             for i in 0..<rows {
                 guard parentValid?[i] ?? true, let value = IcebergValue.from(column, i, leaf.type) else {
@@ -116,6 +125,42 @@ struct MetricsCollector {
         }
         leaf.nulls += Int64(nulls)
         guard nulls < rows else { return }
+        let low = make(lo)
+        let high = make(hi)
+        if leaf.lower.map({ low.compare(to: $0) ?? 0 < 0 }) ?? true { leaf.lower = low }
+        if leaf.upper.map({ high.compare(to: $0) ?? 0 > 0 }) ?? true { leaf.upper = high }
+    }
+
+    /// Strings and binary by unsigned byte order (Iceberg's order for both), without building a
+    /// value per row: only the final bounds are copied out.
+    private static func bytes(
+        _ column: Column, _ rows: Int, _ parentValid: [Bool]?, _ leaf: inout Leaf, _ make: (UnsafeRawBufferPointer) -> IcebergValue
+    ) {
+        func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+            let n = Swift.min(a.count, b.count)
+            if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+                let c = memcmp(pa, pb, n)
+                if c != 0 { return c < 0 }
+            }
+            return a.count < b.count
+        }
+        var lo: UnsafeRawBufferPointer?
+        var hi: UnsafeRawBufferPointer?
+        var nulls = 0
+        let checkNulls = column.nullCount > 0 || parentValid != nil
+        for i in 0..<rows {
+            if checkNulls {
+                guard column.isValid(i), parentValid?[i] ?? true else {
+                    nulls += 1
+                    continue
+                }
+            }
+            let value = column.bytes(at: i)
+            if lo.map({ less(value, $0) }) ?? true { lo = value }
+            if hi.map({ less($0, value) }) ?? true { hi = value }
+        }
+        leaf.nulls += Int64(nulls)
+        guard let lo, let hi else { return }
         let low = make(lo)
         let high = make(hi)
         if leaf.lower.map({ low.compare(to: $0) ?? 0 < 0 }) ?? true { leaf.lower = low }

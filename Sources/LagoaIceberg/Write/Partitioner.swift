@@ -33,10 +33,38 @@ struct Partitioner {
         return out
     }
 
+    /// Whether every identity-partitioned source column holds one value on all rows (an ingestion
+    /// date, a reloaded day): checked on the raw values, without a tuple per row.
+    private func isConstant(_ batch: RecordBatch) -> Bool {
+        func same<T: Equatable & BitwiseCopyable>(_ column: Column, _: T.Type) -> Bool {
+            let values = column.values(as: T.self)
+            let first = values[0]
+            var equal = true
+            for i in 1..<column.count { equal = equal && values[i] == first }
+            return equal
+        }
+        for (field, source) in zip(spec.fields, sources) {
+            guard field.transform == .identity else { return false }
+            let column = batch.columns[source.column]
+            guard column.nullCount == 0 else { return false }
+            let constant: Bool
+            switch column.type.fixedWidth {
+            case 4: constant = same(column, UInt32.self)
+            case 8: constant = same(column, UInt64.self)
+            case 2: constant = same(column, UInt16.self)
+            case 1 where column.type != .boolean: constant = same(column, UInt8.self)
+            default: return false
+            }
+            guard constant else { return false }
+        }
+        return true
+    }
+
     /// The batch's rows grouped by partition, in order of first appearance; a batch that lies in one
     /// partition is returned whole, without copying.
     func split(_ batch: RecordBatch) throws(IcebergError) -> [(PartitionTuple, RecordBatch)] {
         if spec.fields.isEmpty || batch.rowCount == 0 { return [([], batch)] }
+        if isConstant(batch) { return [(try tuple(batch, 0), batch)] }
         var order: [PartitionTuple] = []
         var rows: [PartitionTuple: [Int]] = [:]
         var previous: PartitionTuple?

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import LagoaCore
 import LagoaCornLake
@@ -25,7 +28,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The project folder to create.") var dir: String = "./lagoa-demo"
     @Option(help: "Data size: 1 is about one million rows in all.") var scale: Double = 1
     @Option(help: "Seed of the generator (the same seed gives the same data).") var seed: UInt64 = 2026
+    @Option(help: "Put the operational databases in PostgreSQL (a schema per domain) instead of SQLite files: postgresql://user[:password]@host:port/db.")
+    var source: String?
     @Flag(help: "Replace the folder even if it is not a previous demo.") var force = false
+
+    /// The environment variable the PostgreSQL sources read their password from.
+    static let passwordVariable = "CORNLAKE_PG_PASSWORD"
 
     static let dates = ["2026-11-19", "2026-11-20"]
 
@@ -37,7 +45,19 @@ struct DemoCommand: AsyncParsableCommand {
             let started = clock.now
             let root = ProcessEnvironment.absolutePath(dir)
             try prepareFolder(root)
-            for (path, contents) in CornLakeProject.files(source: .sqlite(folder: "data")) {
+            let sink: any DemoSink
+            let kind: CornLakeProject.Source
+            if let source {
+                let (url, password) = Self.splitPassword(source)
+                let secret = password ?? ProcessEnvironment.current["PGPASSWORD"] ?? ""
+                setenv(Self.passwordVariable, secret, 1)
+                sink = try PostgresDemoSink(url: url, password: secret.isEmpty ? nil : secret, displayName: url)
+                kind = .postgresql(url: url, passwordEnv: Self.passwordVariable)
+            } else {
+                sink = try SQLiteDemoSink(folder: root + "/data")
+                kind = .sqlite(folder: "data")
+            }
+            for (path, contents) in CornLakeProject.files(source: kind) {
                 let full = root + "/" + path
                 try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(contents.utf8).write(to: URL(fileURLWithPath: full))
@@ -45,9 +65,9 @@ struct DemoCommand: AsyncParsableCommand {
             say("CornLake demo in \(root) (scale \(scale), seed \(seed))")
 
             let generator = CornLakeGenerator(scale: scale, seed: seed)
-            let sink = try SQLiteDemoSink(folder: root + "/data")
             let initial = try generator.writeInitial(to: sink)
-            say("1. operational databases: \(initial.values.reduce(0, +)) rows in \(initial.count) tables (data/sales.db, agronomy.db, logistics.db, finance.db)")
+            let place = source == nil ? "data/sales.db, agronomy.db, logistics.db, finance.db" : "PostgreSQL schemas sales, agronomy, logistics, finance"
+            say("1. operational databases: \(initial.values.reduce(0, +)) rows in \(initial.count) tables (\(place))")
 
             let project = try Project.load(root: root)
             let catalog = try ProjectOptions.parse([]).lake(try LakeOptions.parse([]), for: project).open()
@@ -68,12 +88,24 @@ struct DemoCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             try await DemoSummary(engine: engine, catalog: catalog).print()
+            if source != nil {
+                say("\nthe sources read their password from $\(Self.passwordVariable); export it before running 'lagoa ingest' in the project")
+            }
             let elapsed = clock.now - started
             say("\ndone in \(elapsed.components.seconds) s. Next:\n  cd \(dir) && lagoa sql\n  lagoa query \"SELECT * FROM sales.spec.revenue_by_crop_month ORDER BY month DESC, revenue DESC LIMIT 10\"\n  lagoa runs; lagoa ls; lagoa test")
         }
     }
 
     private func say(_ text: String) { CLIErrors.writeOut(text + "\n") }
+
+    /// `postgresql://u:secret@h/db` → (`postgresql://u@h/db`, `secret`).
+    static func splitPassword(_ url: String) -> (String, String?) {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return (url, nil) }
+        let user = url[scheme.upperBound..<at]
+        guard let colon = user.firstIndex(of: ":") else { return (url, nil) }
+        let password = String(user[user.index(after: colon)...]).removingPercentEncoding
+        return (String(url[..<colon]) + String(url[at...]), password)
+    }
 
     private func prepareFolder(_ root: String) throws {
         let manager = FileManager.default
