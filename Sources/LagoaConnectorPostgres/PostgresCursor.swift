@@ -10,7 +10,8 @@ final class PostgresCursor: SourceCursor {
     private var decoder: PGCopyDecoder
     private var buffer: UnsafeMutablePointer<CChar>?
     private var rowsRead = 0
-    private var done = false
+    /// Set by the reading thread at the end of the stream; `close()` then needs no server cancel.
+    private let done = Atomic<Bool>(false)
     private let closed = Atomic<Bool>(false)
 
     init(connection: PGConnection, sql: String, request: ExtractRequest, kinds: [PGValueKind]) throws(IngestError) {
@@ -28,7 +29,7 @@ final class PostgresCursor: SourceCursor {
 
     func next() throws(IngestError) -> RecordBatch? {
         if closed.load(ordering: .relaxed) { throw IngestError(.cancelled, "reading \(request.table) was cancelled") }
-        guard !done else { return nil }
+        guard !done.load(ordering: .acquiring) else { return nil }
         let builders = request.schema.columns.map { ColumnBuilder($0.type, capacity: request.batchRows) }
         var rows = 0
         while rows < request.batchRows {
@@ -44,7 +45,7 @@ final class PostgresCursor: SourceCursor {
                 throw located.adding("table", "\(request.table)")
             }
             guard let length, let buffer else {
-                done = true
+                done.store(true, ordering: .releasing)
                 break
             }
             do {
@@ -61,7 +62,7 @@ final class PostgresCursor: SourceCursor {
                 )
             }
             if decoder.finished {
-                done = true
+                done.store(true, ordering: .releasing)
                 break
             }
         }
@@ -72,6 +73,6 @@ final class PostgresCursor: SourceCursor {
 
     func close() {
         guard !closed.exchange(true, ordering: .relaxed) else { return }
-        connection.cancel()
+        if !done.load(ordering: .acquiring) { connection.cancel() }
     }
 }

@@ -72,3 +72,57 @@ import Glibc
         throw PostgresServerError("lagoa is not built next to \(testBinary); run `swift build` first")
     }
 }
+
+/// The same kill -9 from a PostgreSQL source.
+@Suite(.serialized, .enabled(if: TestPaths.environment("LAGOA_INTEGRATION") == "1", "needs PostgreSQL (make test sets LAGOA_INTEGRATION=1)"))
+struct PostgresIngestKillTests {
+    @Test func killedPostgresIngestCommitsNothingAndTheRerunIsExact() async throws {
+        let server = try await Subprocess.detached { try PostgresServer.start() }
+        defer { server.stop() }
+        _ = try await Subprocess.detached { try server.createDatabase("erp") }
+        try await Subprocess.detached {
+            try server.psql("CREATE TABLE events AS SELECT g AS id, 'kind-' || (g % 17) AS kind, (g % 1000) / 100.0 AS amount FROM generate_series(1, 600000) g; GRANT SELECT ON events TO lagoa", database: "erp")
+        }
+        let folder = TestPaths.temporaryDirectory(prefix: "lagoa-kill-pg")
+        defer { TestPaths.remove(folder) }
+        let lagoa = try IngestKillTests.lagoaExecutable()
+        let url = "postgresql://lagoa@127.0.0.1:\(server.port)/erp"
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGPASSWORD"] = server.password
+        environment["LAGOA_PROGRESS_SECONDS"] = "0.1"
+        let common = ["ingest", url, "--domain", "ops", "--warehouse", folder + "/wh", "--batch-rows", "20000"]
+
+        func ingest(_ date: String, killMidway: Bool) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: lagoa)
+            process.arguments = common + ["--date", date]
+            process.environment = environment
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            if killMidway {
+                var seen = ""
+                while !seen.contains("info reading ") {
+                    let chunk = errors.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    seen += String(decoding: chunk, as: UTF8.self)
+                }
+                kill(process.processIdentifier, SIGKILL)
+            } else {
+                _ = errors.fileHandleForReading.readDataToEndOfFile()
+            }
+            process.waitUntilExit()
+            return process
+        }
+        #expect(try ingest("2026-11-20", killMidway: false).terminationStatus == 0)
+        let killed = try ingest("2026-11-21", killMidway: true)
+        #expect(killed.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
+        let count = "SELECT _lagoa_ingestion_date AS d, count(*) AS n, count(DISTINCT id) AS ids FROM ops.sor.events GROUP BY 1 ORDER BY 1"
+        let afterKill = try Subprocess.run(lagoa, ["query", count, "--format", "csv", "--warehouse", folder + "/wh"])
+        #expect(afterKill.output == "d,n,ids\n2026-11-20,600000,600000\n")
+        #expect(try ingest("2026-11-21", killMidway: false).terminationStatus == 0)
+        let final = try Subprocess.run(lagoa, ["query", count, "--format", "csv", "--warehouse", folder + "/wh"])
+        #expect(final.output == "d,n,ids\n2026-11-20,600000,600000\n2026-11-21,600000,600000\n")
+    }
+}
