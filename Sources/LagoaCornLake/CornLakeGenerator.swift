@@ -66,7 +66,7 @@ public struct CornLakeGenerator: Sendable {
         try writeCustomers(sink, &random, ids: (customers + 1)...(customers + newCustomers), day: Self.day2, &counts)
         let stamp = Self.timestamp(Self.day2, seconds: 17 * 3600)
         try sink.execute("UPDATE customers SET email = lower(trim(email)), phone = '+55 65 99999-0000', updated_at = '\(stamp)' WHERE customer_id % 97 = 5", domain: "sales")
-        try sink.execute("UPDATE orders SET status = 'delivered', updated_at = '\(stamp)' WHERE order_id % 50 = 7 AND trim(lower(status)) IN ('shipped', 'pending')", domain: "sales")
+        try sink.execute("UPDATE orders SET status = 'delivered', updated_at = '\(stamp)' WHERE order_id % 50 = 7 AND trim(lower(status)) = 'shipped'", domain: "sales")
         try sink.execute("UPDATE shipments SET status = 'delivered', delivered_at = '\(stamp)' WHERE order_id % 50 = 7 AND delivered_at IS NULL", domain: "logistics")
         // Customers pay some open invoices: new payments (ids past every earlier one) and the
         // invoices' new status.
@@ -287,7 +287,7 @@ public struct CornLakeGenerator: Sendable {
 
     static func phone(_ random: inout CornLakeRandom) -> String {
         let area = random.pick([11, 16, 34, 44, 62, 65, 66, 67, 77, 99])
-        let number = 90_000_000 + random.int(9_999_999)
+        let number = 900_000_000 + random.int(99_999_999)  // nine digits, as Brazilian mobiles
         let text = "\(number)"
         switch random.int(3) {
         case 0: return "(\(area)) \(text.prefix(5))-\(text.suffix(4))"

@@ -39,7 +39,7 @@ import Testing
         #expect(try lagoaQuery("SELECT CAST(sum(revenue) * 100 AS BIGINT) FROM sales.spec.revenue_by_crop_month") == cents)
         // Customers: one row per id, however many duplicates the CRM holds.
         #expect(try lagoaQuery("SELECT count(*) FROM sales.sot.customers") == sqlite("sales", "SELECT count(DISTINCT customer_id) FROM customers"))
-        #expect(try lagoaQuery("SELECT count(*) FROM sales.sot.customers WHERE email <> lower(email) OR length(cpf) <> 11") == "0")
+        #expect(try lagoaQuery("SELECT count(*) FROM sales.sot.customers WHERE email <> lower(email) OR length(cpf) <> 11 OR length(phone) <> 11") == "0")
         // Orders: the latest status after day 2's updates.
         #expect(try lagoaQuery("SELECT count(*) FROM sales.sot.orders WHERE status = 'delivered'") == sqlite("sales", "SELECT count(*) FROM orders WHERE lower(trim(status)) = 'delivered'"))
         // Yield: one row per farm, crop and season with a positive harvest.
@@ -47,6 +47,9 @@ import Testing
             SELECT count(*) || ',' || sum(n) FROM (SELECT f.farm_id, h.crop_id, substr(h.harvest_date, 1, 4), count(*) AS n
             FROM harvests h JOIN fields f ON f.field_id = h.field_id WHERE h.tonnes > 0 GROUP BY 1, 2, 3)
             """))
+        // lagoa test inside the project: every model test and the singular tests pass on the published tables.
+        let tests = try Subprocess.run(lagoa, ["test", "--project", project, "--warehouse", project + "/warehouse"])
+        #expect(tests.status == 0, "\(tests.output)")
         // Two partitions per SOR table, and the history of both runs.
         #expect(try lagoaQuery("SELECT count(DISTINCT _lagoa_ingestion_date) FROM agronomy.sor.weather_readings") == "2")
         #expect(try lagoaQuery("SELECT count(DISTINCT run_id), count(*) FILTER (WHERE status <> 'success') FROM lagoa_system.ingest_runs") == "8,0")
