@@ -39,7 +39,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         CLILogging.bootstrap()
-        let logger = Logger(label: "lagoa.demo")
+        // The demo prints its own summary lines; per-table and per-model logs only when something is wrong.
+        var logger = Logger(label: "lagoa.demo")
+        logger.logLevel = .warning
         try await CLIErrors.reporting {
             let clock = ContinuousClock()
             let started = clock.now
