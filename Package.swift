@@ -91,6 +91,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 3: the Iceberg REST catalog's wire model (requests, responses, ErrorModel); no HTTP
+        .target(name: "LagoaIcebergREST", dependencies: ["LagoaCore", "LagoaIceberg", "LagoaJSON"], swiftSettings: swiftSettings),
+
         // MARK: Layer 3: Iceberg's SQL catalog on SQLite and PostgreSQL, over Debian's C clients
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -247,6 +250,7 @@ let package = Package(
             dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaParquet", "LagoaJSON", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LagoaIcebergRESTTests", dependencies: ["LagoaIcebergREST", "LagoaIceberg", "LagoaJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "LagoaAvroTests", dependencies: ["LagoaAvro", "LagoaTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LagoaCatalogSQLTests",
