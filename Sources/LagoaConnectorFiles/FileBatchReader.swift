@@ -1,14 +1,14 @@
-import LagoaColumnar
+public import LagoaColumnar
 import LagoaCore
-import LagoaCSV
-import LagoaJSON
+public import LagoaCSV
+public import LagoaJSON
 import LagoaParquet
 
-/// The formats a folder source reads, by file extension.
-enum FileKind: String, Sendable {
+/// The formats a folder source (and `lagoa convert`) reads, by file extension.
+public enum FileKind: String, Sendable {
     case csv, jsonLines, parquet
 
-    init?(path: String) {
+    public init?(path: String) {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
             self = .csv
@@ -23,59 +23,62 @@ enum FileKind: String, Sendable {
 }
 
 /// Batches of one file, whatever its format.
-struct FileBatchReader {
+public struct FileBatchReader {
     private enum Reader {
         case csv(CSVReader)
         case json(JSONLinesReader)
         case parquet(ParquetBatchSequence.Iterator)
     }
 
-    let schema: Schema
+    public let schema: Schema
     private var reader: Reader
 
-    /// Opens `path`; `schema` (from the table's first file) fixes CSV and JSON types so every file
-    /// of a table reads alike.
+    /// Opens `path` with the given reader options (CSV and JSON; Parquet needs none).
+    /// - Throws: the format reader's own error (`CSVError`, `JSONError`, `ParquetError`).
+    public static func open(_ path: String, kind: FileKind, csv: CSVReadOptions, json: JSONReadOptions) async throws -> FileBatchReader {
+        switch kind {
+        case .csv:
+            let reader = try await CSVReader(path: path, options: csv)
+            return FileBatchReader(schema: reader.schema, reader: .csv(reader))
+        case .jsonLines:
+            let reader = try await JSONLinesReader(path: path, options: json)
+            return FileBatchReader(schema: reader.schema, reader: .json(reader))
+        case .parquet:
+            let reader = try await ParquetFileReader(path: path)
+            return FileBatchReader(schema: reader.schema.arrowSchema, reader: .parquet(reader.batches().makeAsyncIterator()))
+        }
+    }
+
+    /// Opens a file of a folder source: `schema` (from the table's first file) fixes CSV and JSON
+    /// types so every file of a table reads alike; `.tsv` files are tab-separated.
     static func open(_ path: String, kind: FileKind, schema: Schema?, batchRows: Int) async throws(IngestFileError) -> FileBatchReader {
+        var csv = CSVReadOptions(delimiter: path.lowercased().hasSuffix(".tsv") ? "\t" : ",", batchSize: batchRows)
+        csv.schema = schema
+        var json = JSONReadOptions()
+        json.batchSize = batchRows
+        json.schema = schema
         do {
-            switch kind {
-            case .csv:
-                var options = CSVReadOptions(delimiter: path.lowercased().hasSuffix(".tsv") ? "\t" : ",", batchSize: batchRows)
-                options.schema = schema
-                let reader = try await CSVReader(path: path, options: options)
-                return FileBatchReader(schema: reader.schema, reader: .csv(reader))
-            case .jsonLines:
-                var options = JSONReadOptions()
-                options.batchSize = batchRows
-                options.schema = schema
-                let reader = try await JSONLinesReader(path: path, options: options)
-                return FileBatchReader(schema: reader.schema, reader: .json(reader))
-            case .parquet:
-                let reader = try await ParquetFileReader(path: path)
-                return FileBatchReader(schema: reader.schema.arrowSchema, reader: .parquet(reader.batches().makeAsyncIterator()))
-            }
+            return try await open(path, kind: kind, csv: csv, json: json)
         } catch {
             throw IngestFileError(path: path, error: error)
         }
     }
 
-    mutating func next() async throws(IngestFileError) -> RecordBatch? {
-        do {
-            switch reader {
-            case .csv(var r):
-                let batch = try await r.next()
-                reader = .csv(r)
-                return batch
-            case .json(var r):
-                let batch = try await r.next()
-                reader = .json(r)
-                return batch
-            case .parquet(var r):
-                let batch = try await r.next()
-                reader = .parquet(r)
-                return batch
-            }
-        } catch {
-            throw IngestFileError(path: "", error: error)
+    /// The next batch, or `nil` at the end of the file.
+    public mutating func next() async throws -> RecordBatch? {
+        switch reader {
+        case .csv(var r):
+            let batch = try await r.next()
+            reader = .csv(r)
+            return batch
+        case .json(var r):
+            let batch = try await r.next()
+            reader = .json(r)
+            return batch
+        case .parquet(var r):
+            let batch = try await r.next()
+            reader = .parquet(r)
+            return batch
         }
     }
 }

@@ -45,11 +45,11 @@ final class FilesCursor: SourceCursor {
             let path = currentPath
             let (batch, advanced) = try AsyncBridge.wait { () async throws(IngestError) in
                 var local = current.value
-                do throws(IngestFileError) {
+                do {
                     let batch = try await local.next()
                     return (batch.map(Box.init), Box(local))
                 } catch {
-                    throw Self.translate(IngestFileError(path: path, error: error.error), table: table)
+                    throw Self.translate(IngestFileError(path: path, error: error), table: table)
                 }
             }
             reader = advanced.value

@@ -80,7 +80,7 @@ struct PostgresIngestKillTests {
         let server = try await Subprocess.detached { try PostgresServer.start() }
         defer { server.stop() }
         _ = try await Subprocess.detached { try server.createDatabase("erp") }
-        try await Subprocess.detached {
+        _ = try await Subprocess.detached {
             try server.psql("CREATE TABLE events AS SELECT g AS id, 'kind-' || (g % 17) AS kind, (g % 1000) / 100.0 AS amount FROM generate_series(1, 600000) g; GRANT SELECT ON events TO lagoa", database: "erp")
         }
         let folder = TestPaths.temporaryDirectory(prefix: "lagoa-kill-pg")
