@@ -71,3 +71,37 @@ import Testing
         #expect(throws: RESTError.self) { try PageToken(token: "garbage", size: nil) }
     }
 }
+
+@Suite struct RESTTableAndTokenTests {
+    @Test func renameReadsBothIdentifiersStrictly() throws {
+        let rename = try RenameTableRequest(body: Array(#"{"source": {"namespace": ["a"], "name": "t"}, "destination": {"namespace": ["b", "c"], "name": "u"}}"#.utf8))
+        #expect(rename.source.description == "a.t" && rename.destination.description == "b.c.u")
+        #expect(throws: RESTError.badRequest("unknown field 'source.nam'; expected 'namespace', 'name'")) {
+            try RenameTableRequest(body: Array(#"{"source": {"namespace": ["a"], "nam": "t"}, "destination": {"namespace": ["b"], "name": "u"}}"#.utf8))
+        }
+    }
+
+    @Test func listResponsesCarryTheNextPageToken() throws {
+        let id = try TableIdentifier(parsing: "sales.sor.orders")
+        #expect(ListResponses.tables([id], next: "after:orders").text == #"{"identifiers":[{"namespace":["sales","sor"],"name":"orders"}],"next-page-token":"after:orders"}"#)
+        #expect(ListResponses.namespaces([id.namespace], next: nil).text == #"{"namespaces":[["sales","sor"]]}"#)
+        #expect(CatalogConfigResponse.json(defaults: [:], overrides: ["prefix": "lagoa"], endpoints: ["GET /v1/{prefix}/namespaces"]).text
+            == #"{"defaults":{},"overrides":{"prefix":"lagoa"},"endpoints":["GET /v1/{prefix}/namespaces"]}"#)
+    }
+
+    @Test func tokenRequestsAcceptFormOrBasicCredentials() throws {
+        let form = try OAuthTokenRequest(form: Array("grant_type=client_credentials&client_id=spark&client_secret=s%2Bcr%3Dt&scope=catalog".utf8))
+        #expect(form.clientID == "spark" && form.clientSecret == "s+cr=t" && form.scope == "catalog")
+        let basic = try OAuthTokenRequest(form: Array("grant_type=client_credentials".utf8), basic: ("duck", "pw"))
+        #expect(basic.clientID == "duck" && basic.clientSecret == "pw")
+        #expect(throws: OAuthError("unsupported_grant_type", "grant_type 'password' is not supported; use client_credentials")) {
+            try OAuthTokenRequest(form: Array("grant_type=password&client_id=a&client_secret=b".utf8))
+        }
+        #expect(throws: OAuthError("invalid_client", "client_id and client_secret are required", status: 401)) {
+            try OAuthTokenRequest(form: Array("grant_type=client_credentials".utf8))
+        }
+        #expect(throws: OAuthError("invalid_request", "the token request body is not valid form encoding")) {
+            try OAuthTokenRequest(form: Array("grant_type=%zz".utf8))
+        }
+    }
+}
