@@ -93,13 +93,13 @@ import Testing
     @Test func updatesThatCannotApplyNameThemselves() async throws {
         let (_, table) = try await table()
         expectFailure(.invalidArgument, "set-current-schema -1: no such schema was added in this commit") {
-            try TableUpdate.apply([.setCurrentSchema(-1)], to: table.metadata)
+            _ = try TableUpdate.apply([.setCurrentSchema(-1)], to: table.metadata)
         }
         expectFailure(.invalidArgument, "set-snapshot-ref main: snapshot 42 does not exist") {
-            try TableUpdate.apply([.setSnapshotRef("main", SnapshotRef(snapshotID: 42, kind: .branch))], to: table.metadata)
+            _ = try TableUpdate.apply([.setSnapshotRef("main", SnapshotRef(snapshotID: 42, kind: .branch))], to: table.metadata)
         }
         expectFailure(.unsupported, "format version 3 is not supported; Lagoa writes Iceberg v2") {
-            try TableUpdate.apply([.upgradeFormatVersion(3)], to: table.metadata)
+            _ = try TableUpdate.apply([.upgradeFormatVersion(3)], to: table.metadata)
         }
         expectFailure(.unsupported, "request: updates[0].action 'set-statistics' is not supported by this catalog") {
             _ = try parse(#"{"updates": [{"action": "set-statistics", "snapshot-id": 1}]}"#)
