@@ -176,6 +176,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 7: the server (the REST catalog's routes; the HTTP transport comes with issue 7)
+        .target(name: "LagoaServer", dependencies: ["LagoaCore", "LagoaIceberg", "LagoaIcebergREST", "LagoaJSON"], swiftSettings: swiftSettings),
+
         // MARK: Layer 7: command line
         .target(
             name: "LagoaCLI",
@@ -248,6 +251,11 @@ let package = Package(
         .testTarget(
             name: "LagoaIcebergTests",
             dependencies: ["LagoaIceberg", "LagoaObjectStore", "LagoaColumnar", "LagoaCore", "LagoaParquet", "LagoaJSON", "LagoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagoaServerTests",
+            dependencies: ["LagoaServer", "LagoaIcebergREST", "LagoaIceberg", "LagoaJSON", "LagoaObjectStore", "LagoaColumnar", "LagoaTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LagoaIcebergRESTTests", dependencies: ["LagoaIcebergREST", "LagoaIceberg", "LagoaJSON"], swiftSettings: swiftSettings),
