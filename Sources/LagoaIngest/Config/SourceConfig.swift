@@ -149,7 +149,9 @@ public struct SourceConfig: Sendable {
         return TableConfig(name: try keys["name"]!.string("name"), target: target, mode: hasMode ? try mode(keys, default: sourceMode) : nil)
     }
 
-    static func isName(_ text: String) -> Bool {
+    /// Whether `text` can name a domain or table: lower-case letters, digits and `_`, not starting
+    /// with a digit.
+    public static func isName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }

@@ -54,16 +54,32 @@ struct IngestCommand: AsyncParsableCommand {
 
     private func oneOff(url: String, logger: Logger) async throws -> Int {
         guard let domain else { throw ValidationError("name the domain owning these tables: --domain sales (they land in sales.sor.<table>)") }
-        let modeText = mode ?? (cursor == nil ? "full" : "incremental")
-        var yaml = "domain: \(domain)\ntype: sqlite\npath: unused\nmode: \(modeText)\n"
-        if let cursor { yaml += "cursor: \(cursor)\n" }
-        if let lookback { yaml += "lookback: \"\(lookback)\"\n" }
-        let config = try SourceConfig(parsing: yaml, file: "--mode/--cursor/--lookback")
+        guard SourceConfig.isName(domain) else { throw ValidationError("--domain '\(domain)' must be lower-case letters, digits and _ (it names the namespace \(domain).sor)") }
+        let tableMode: IngestMode
+        switch mode ?? (cursor == nil ? "full" : "incremental") {
+        case "full":
+            guard cursor == nil && lookback == nil else { throw ValidationError("--cursor and --lookback apply to --mode incremental") }
+            tableMode = .full
+        case "incremental":
+            guard let cursor else { throw ValidationError("--mode incremental needs --cursor COLUMN (e.g. updated_at or id)") }
+            tableMode = .incremental(cursor: cursor, lookback: try lookback.map { text throws(IngestError) in try Lookback(parsing: text) })
+        case let other:
+            throw ValidationError("--mode '\(other)' is not one of full, incremental")
+        }
         let ingestSource = try SourceFactory.make(url: url)
         let catalog = try lake.open()
         let available = try ingestSource.listTables(schema: schema ?? (url.contains("://") ? "public" : nil))
-        let plans = try config.plan(available: available, only: tables.map(Self.names))
-        let executionDate = try date.map { try ExecutionDate(parsing: $0) } ?? ExecutionDate.today(in: nil)
+        var plans = available.map { TablePlan(source: $0, mode: tableMode) }
+        if let only = tables.map(Self.names) {
+            for name in only where !available.contains(where: { $0.name == name }) {
+                throw IngestError(
+                    .notFound,
+                    "\(ingestSource.displayName) has no table '\(name)'\(Suggestions.didYouMean(name, among: available.map(\.name))) (tables: \(available.map(\.name).joined(separator: ", ")))"
+                )
+            }
+            plans = plans.filter { only.contains($0.source.name) }
+        }
+        let executionDate = try date.map { text throws(IngestError) in try ExecutionDate(parsing: text) } ?? ExecutionDate.today(in: nil)
         let logFolder = lake.localWarehouseFolder.map { $0 + "/logs/ingest" }
         return try await execute(
             name: LakeOptions.redacted(url), source: ingestSource, domain: domain, plans: plans, date: executionDate,
