@@ -71,3 +71,60 @@ import Testing
         #expect(body.hasPrefix(#"{"error":{"message":"#))
     }
 }
+
+/// Commits through the REST routes: one table, and atomic transactions over several.
+@Suite struct RESTCommitRouteTests {
+    let router: RESTCatalogRouter
+
+    init() {
+        let store = InMemoryObjectStore(name: "wh")
+        router = RESTCatalogRouter(catalog: Catalog(store: InMemoryCatalogStore(), io: FileIO(stores: [store]), warehouse: store.url))
+    }
+
+    func call(_ method: String, _ path: String, _ body: String = "") async -> (Int, String) {
+        let response = await router.handle(RESTRequest(method: method, path: path, body: Array(body.utf8)))
+        return (response.status, response.body?.text ?? "")
+    }
+
+    func setUp() async throws {
+        try await router.catalog.createNamespace(try Namespace(["db"]))
+        for name in ["a", "b"] {
+            _ = try await router.catalog.createTable(try TableIdentifier(parsing: "db.\(name)"), schema: try IcebergSchema(fresh: Schema([Field("id", .int64)])))
+        }
+    }
+
+    func property(_ table: String, _ key: String) async throws -> String? {
+        try await router.catalog.loadTable(try TableIdentifier(parsing: table)).metadata.properties[key]
+    }
+
+    @Test func aCommitChecksRequirementsThenAppliesUpdates() async throws {
+        try await setUp()
+        let ok = await call("POST", "/v1/namespaces/db/tables/a", """
+            {"requirements": [{"type": "assert-ref-snapshot-id", "ref": "main", "snapshot-id": null}, {"type": "assert-current-schema-id", "current-schema-id": 0}],
+             "updates": [{"action": "set-properties", "updates": {"owner": "spark"}}]}
+            """)
+        #expect(ok.0 == 200 && ok.1.contains(#""metadata-location":"#) && ok.1.contains(#""owner":"spark""#))
+        let conflict = await call("POST", "/v1/namespaces/db/tables/a", #"{"requirements": [{"type": "assert-current-schema-id", "current-schema-id": 5}], "updates": []}"#)
+        #expect(conflict.0 == 409 && conflict.1.contains(#""type":"CommitFailedException""#))
+        let unknown = await call("POST", "/v1/namespaces/db/tables/a", #"{"requirements": [{"type": "assert-nothing"}], "updates": []}"#)
+        #expect(unknown.0 == 400)
+        let create = await call("POST", "/v1/namespaces/db/tables/new", #"{"requirements": [{"type": "assert-create"}], "updates": []}"#)
+        #expect(create.0 == 406)
+        #expect(await call("POST", "/v1/namespaces/db/tables/missing", #"{"requirements": [], "updates": []}"#).0 == 404)
+    }
+
+    @Test func transactionsCommitAllTablesOrNone() async throws {
+        try await setUp()
+        func change(_ table: String, schemaID: Int) -> String {
+            #"{"identifier": {"namespace": ["db"], "name": "\#(table)"}, "requirements": [{"type": "assert-current-schema-id", "current-schema-id": \#(schemaID)}], "updates": [{"action": "set-properties", "updates": {"batch": "1"}}]}"#
+        }
+        let failing = await call("POST", "/v1/transactions/commit", #"{"table-changes": [\#(change("a", schemaID: 0)), \#(change("b", schemaID: 9))]}"#)
+        #expect(failing.0 == 409)
+        let (a1, b1) = (try await property("db.a", "batch"), try await property("db.b", "batch"))
+        #expect(a1 == nil && b1 == nil)
+        let passing = await call("POST", "/v1/transactions/commit", #"{"table-changes": [\#(change("a", schemaID: 0)), \#(change("b", schemaID: 0))]}"#)
+        #expect(passing.0 == 204, "\(passing.1)")
+        let (a2, b2) = (try await property("db.a", "batch"), try await property("db.b", "batch"))
+        #expect(a2 == "1" && b2 == "1")
+    }
+}

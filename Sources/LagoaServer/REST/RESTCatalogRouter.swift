@@ -23,7 +23,8 @@ public struct RESTCatalogRouter: Sendable {
         "HEAD /v1/{prefix}/namespaces/{namespace}", "DELETE /v1/{prefix}/namespaces/{namespace}",
         "POST /v1/{prefix}/namespaces/{namespace}/properties", "GET /v1/{prefix}/namespaces/{namespace}/tables",
         "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}", "HEAD /v1/{prefix}/namespaces/{namespace}/tables/{table}",
-        "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}", "POST /v1/{prefix}/tables/rename",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}", "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+        "POST /v1/{prefix}/tables/rename", "POST /v1/{prefix}/transactions/commit",
     ]
 
     public func handle(_ request: RESTRequest) async -> RESTResponse {
@@ -54,6 +55,7 @@ public struct RESTCatalogRouter: Sendable {
         case (_, 4, "namespaces") where parts[2] == "tables":
             return try await table(request, try RESTTableIdentifier.make(try RESTNamespace.parse(segment: parts[1]), parts[3]))
         case ("POST", 2, "tables") where parts[1] == "rename": return try await rename(request)
+        case ("POST", 2, "transactions") where parts[1] == "commit": return try await commitTransaction(request)
         default:
             throw RESTError(code: 404, type: "NoSuchEndpointException", message: "no route \(request.method) \(request.path)")
         }
@@ -132,6 +134,8 @@ public struct RESTCatalogRouter: Sendable {
         case "HEAD":
             _ = try await call(table: identifier) { () async throws(IcebergError) in try await catalog.loadTable(identifier) }
             return RESTResponse(status: 204)
+        case "POST":
+            return try await commit(request, identifier)
         case "DELETE":
             let purge = request.query["purgeRequested"] == "true"
             try await call(table: identifier) { () async throws(IcebergError) in try await catalog.dropTable(identifier, purge: purge) }
@@ -144,6 +148,43 @@ public struct RESTCatalogRouter: Sendable {
     private func rename(_ request: RESTRequest) async throws(RESTError) -> RESTResponse {
         let rename = try RenameTableRequest(body: request.body)
         try await call(table: rename.source) { () async throws(IcebergError) in try await catalog.renameTable(rename.source, to: rename.destination) }
+        return RESTResponse(status: 204)
+    }
+
+    /// Requirements checked and updates applied on the freshest metadata, retried by the catalog
+    /// when another writer committed in between; a failed requirement is 409 CommitFailedException.
+    private func commit(_ request: RESTRequest, _ identifier: TableIdentifier) async throws(RESTError) -> RESTResponse {
+        let change = try CommitTableRequest(body: request.body)
+        if let named = change.identifier, named != identifier {
+            throw RESTError.badRequest("the body's identifier \(named) differs from the path's \(identifier)")
+        }
+        if change.requirements.contains(.assertCreate) {
+            throw RESTError.notAcceptable("creating a table through a commit (assert-create) is not supported yet; create it with POST …/namespaces/{namespace}/tables")
+        }
+        let table = try await call(table: identifier) { () async throws(IcebergError) in
+            try await catalog.commit(identifier) { base throws(IcebergError) in
+                for requirement in change.requirements { try requirement.check(base.metadata) }
+                return try TableUpdate.apply(change.updates, to: base.metadata)
+            }
+        }
+        return RESTResponse(status: 200, body: CommitTableRequest.response(table))
+    }
+
+    /// Every table's requirements checked against one consistent read, then one atomic catalog
+    /// swap: all tables move or none.
+    private func commitTransaction(_ request: RESTRequest) async throws(RESTError) -> RESTResponse {
+        let transaction = try CommitTransactionRequest(body: request.body)
+        var changes: [(table: Table, metadata: TableMetadata)] = []
+        for change in transaction.changes {
+            guard let identifier = change.identifier else { continue }
+            let table = try await call(table: identifier) { () async throws(IcebergError) in try await catalog.loadTable(identifier) }
+            let metadata = try await call(table: identifier) { () async throws(IcebergError) in
+                for requirement in change.requirements { try requirement.check(table.metadata) }
+                return try TableUpdate.apply(change.updates, to: table.metadata)
+            }
+            changes.append((table, metadata))
+        }
+        _ = try await call { () async throws(IcebergError) in try await catalog.commit(changes) }
         return RESTResponse(status: 204)
     }
 
